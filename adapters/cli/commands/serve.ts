@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { startStocktake } from '../../../src/main.ts';
+import { reportError } from '../run-command.ts';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('what npm start runs: one HTTP server with /slack/events, /api/messages and /healthz')
+    .action(async () => {
+      try {
+        const running = await startStocktake();
+        let stopping = false;
+        const stop = async () => {
+          if (stopping) return;
+          stopping = true;
+          await running.stop();
+          process.exit(0);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      } catch (error) {
+        process.exitCode = reportError(error);
+      }
+    });
+}

@@ -1,0 +1,99 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/client.ts';
+import { startEmbeddedPostgres } from './embedded/embedded-postgres.ts';
+import { readServerInfo, releaseLock, tryLock, writeServerInfo } from './embedded/data-dir-lock.ts';
+import { applyMigrations, pendingMigrations } from './migrate.ts';
+
+export interface Database {
+  prisma: PrismaClient;
+  pool: pg.Pool;
+  /** For logs: "PostgreSQL", "embedded (./data)" or "embedded via the running server (pid 123)". */
+  description: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** Apply pending migrations on open (start-up and CLI commands do; `migrate` reports what it applied). */
+  migrate?: boolean;
+  poolSize?: number;
+  onMigrated?: (names: string[]) => void;
+}
+
+export class DatabaseBusyError extends Error {}
+
+const WAIT_FOR_PEER_MS = 30_000;
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const poolSize = options.poolSize ?? 5;
+  if (options.databaseUrl) {
+    return connect(options.databaseUrl, poolSize, 'PostgreSQL', options, async () => {});
+  }
+  const dataDir = path.resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const deadline = Date.now() + WAIT_FOR_PEER_MS;
+  for (;;) {
+    const peer = await readServerInfo(dataDir);
+    if (peer) {
+      const url = `postgresql://postgres:postgres@127.0.0.1:${peer.port}/postgres?sslmode=disable`;
+      // The peer applied migrations when it opened the directory.
+      return connect(url, 1, `embedded via the running server (pid ${peer.pid})`, { ...options, migrate: false }, async () => {});
+    }
+    const lock = await tryLock(dataDir);
+    if (lock.locked) break;
+    if (Date.now() > deadline) {
+      throw new DatabaseBusyError(
+        `The data directory ${dataDir} is in use by process ${lock.holder}, which does not share it. Stop it or wait for it to finish.`,
+      );
+    }
+    // The holder is starting up or running a command; it publishes server.json once its database is up.
+    await sleep(200);
+  }
+  try {
+    const embedded = await startEmbeddedPostgres(path.join(dataDir, 'pglite'));
+    await writeServerInfo(dataDir, embedded.port);
+    return await connect(embedded.connectionString, Math.min(poolSize, 8), `embedded (${dataDir})`, options, async () => {
+      await embedded.stop();
+      await releaseLock(dataDir);
+    });
+  } catch (error) {
+    await releaseLock(dataDir);
+    throw error;
+  }
+}
+
+async function connect(
+  url: string,
+  poolSize: number,
+  description: string,
+  options: OpenOptions,
+  release: () => Promise<void>,
+): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  try {
+    if (options.migrate !== false && (await pendingMigrations(pool)).length > 0) {
+      const applied = await applyMigrations(pool);
+      options.onMigrated?.(applied);
+    }
+  } catch (error) {
+    await pool.end();
+    await release();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    pool,
+    description,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+      await release();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { BoardStore } from '../../../src/app/ports/store.ts';
+import type { Board } from '../../../src/domain/programme.ts';
+import type { PrismaClient, Board as BoardRow } from '../generated/client.ts';
+import { fromDbDate, toDbDate } from './columns.ts';
+
+const toBoard = ({ createdAt: _c, updatedAt: _u, ...b }: BoardRow): Board => b;
+
+export function boardStore(prisma: PrismaClient): BoardStore {
+  return {
+    async list(programmeId) {
+      const rows = await prisma.board.findMany({
+        where: { programmeId },
+        orderBy: { name: 'asc' },
+        include: {
+          meetings: { where: { cancelled: false }, orderBy: { date: 'asc' } },
+          grants: { where: { role: 'chair' }, include: { person: { select: { name: true } } } },
+        },
+      });
+      return rows.map(({ meetings, grants, ...b }) => ({
+        ...toBoard(b),
+        meetings: meetings.map((m) => fromDbDate(m.date)),
+        chairs: grants.map((g) => g.person.name),
+      }));
+    },
+    async findByName(programmeId, name) {
+      const row = await prisma.board.findFirst({ where: { programmeId, name: { equals: name.trim(), mode: 'insensitive' } } });
+      return row ? toBoard(row) : null;
+    },
+    async create(programmeId, input) {
+      return toBoard(await prisma.board.create({ data: { programmeId, ...input } }));
+    },
+    async update(id, patch) {
+      return toBoard(await prisma.board.update({ where: { id }, data: patch }));
+    },
+    async remove(id) {
+      await prisma.board.delete({ where: { id } });
+    },
+    async meetings(boardId) {
+      const rows = await prisma.meeting.findMany({ where: { boardId, cancelled: false }, orderBy: { date: 'asc' } });
+      return rows.map((m) => fromDbDate(m.date));
+    },
+    async addMeetings(boardId, dates) {
+      await prisma.meeting.createMany({ data: dates.map((d) => ({ boardId, date: toDbDate(d) })), skipDuplicates: true });
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import type pg from 'pg';
+import type { RegisterStore } from '../../../src/app/ports/store.ts';
+import { normaliseKeyPart } from '../../../src/domain/import/match-key.ts';
+import type { PrismaClient } from '../generated/client.ts';
+import { applyImport } from './apply-import.ts';
+import { dueFromColumns } from './columns.ts';
+import { queryOverdueCandidates, queryReportActions } from './report-query.ts';
+
+export function registerStore(prisma: PrismaClient, pool: pg.Pool): RegisterStore {
+  return {
+    async existingActions(programmeId) {
+      const rows = await prisma.action.findMany({
+        where: { programmeId },
+        include: { workstream: { select: { matchKey: true } } },
+      });
+      return rows.map((a) => ({
+        id: a.id,
+        ref: a.ref,
+        refGenerated: a.refGenerated,
+        matchKey: a.matchKey,
+        workstreamKey: a.workstream.matchKey,
+        title: a.title,
+        successCriteria: a.successCriteria,
+        impactMeasures: a.impactMeasures,
+        start: dueFromColumns(a.startDate, a.startPrecision),
+        due: dueFromColumns(a.dueDate, a.duePrecision),
+        links: a.links,
+        leadsText: a.leadsText,
+        importedStatusWord: a.importedStatusWord,
+        inRegister: a.inRegister,
+      }));
+    },
+    applyImport: (programmeId, plan, run, onProgress) => applyImport(prisma, programmeId, plan, run, onProgress),
+    reportActions: (programmeId, window) => queryReportActions(pool, programmeId, window),
+    overdueCandidates: (programmeId, asOf) => queryOverdueCandidates(pool, programmeId, asOf),
+    async unresolvedLeads(programmeId) {
+      const rows = await prisma.actionLead.findMany({
+        where: { personId: null, action: { inRegister: true, ...(programmeId ? { programmeId } : {}) } },
+        select: { name: true, action: { select: { ref: true, programme: { select: { name: true } } } } },
+      });
+      const byName = new Map<string, { name: string; programme: string; refs: string[] }>();
+      for (const r of rows) {
+        const key = `${r.action.programme.name}\u0000${normaliseKeyPart(r.name)}`;
+        const entry = byName.get(key) ?? { name: r.name, programme: r.action.programme.name, refs: [] };
+        entry.refs.push(r.action.ref);
+        byName.set(key, entry);
+      }
+      return [...byName.values()].sort((a, b) => a.programme.localeCompare(b.programme) || a.name.localeCompare(b.name));
+    },
+    async resolveLeads(resolve) {
+      const leads = await prisma.actionLead.findMany({ select: { id: true, name: true, personId: true } });
+      const changes = leads
+        .map((l) => ({ id: l.id, personId: resolve(l.name), was: l.personId }))
+        .filter((c) => c.personId !== c.was);
+      await prisma.$transaction(
+        changes.map((c) => prisma.actionLead.update({ where: { id: c.id }, data: { personId: c.personId } })),
+      );
+      return changes.length;
+    },
+    async findWorkstream(programmeId, refOrName) {
+      const text = refOrName.trim();
+      const hit = await prisma.workstream.findFirst({
+        where: { programmeId, OR: [{ ref: { equals: text, mode: 'insensitive' } }, { name: { equals: text, mode: 'insensitive' } }] },
+        orderBy: { position: 'asc' },
+        select: { id: true },
+      });
+      return hit?.id ?? null;
+    },
+    async countActions(programmeId) {
+      const [total, inRegister, workstreams] = await Promise.all([
+        prisma.action.count({ where: { programmeId } }),
+        prisma.action.count({ where: { programmeId, inRegister: true } }),
+        prisma.workstream.count({ where: { programmeId, parentId: null } }),
+      ]);
+      return { total, inRegister, workstreams };
+    },
+  };
+}

@@ -1,0 +1,3 @@
+import { buildProgram } from '../adapters/cli/program.ts';
+
+await buildProgram().parseAsync(process.argv);

@@ -1,0 +1,126 @@
+import type { Brag } from '../../domain/brag.ts';
+import type { CalendarDate } from '../../domain/calendar-date.ts';
+import type { ExistingAction, ImportPlan } from '../../domain/import/import-plan.ts';
+import type { DirectoryPerson } from '../../domain/leads/resolve-lead.ts';
+import type { Board, Programme } from '../../domain/programme.ts';
+import type { ReportAction } from '../../domain/report/types.ts';
+import type { Grant } from '../../domain/roles/roles.ts';
+
+export type ProgrammeSettings = Omit<Programme, 'id' | 'name'>;
+
+export interface ProgrammeStore {
+  list(): Promise<Programme[]>;
+  findByName(name: string): Promise<Programme | null>;
+  create(name: string, settings: ProgrammeSettings): Promise<Programme>;
+  update(id: string, settings: Partial<ProgrammeSettings>): Promise<Programme>;
+}
+
+export interface ImportRunInfo {
+  file: string;
+  sheet: string | null;
+  actor: string;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+}
+
+export interface UnresolvedLead {
+  name: string;
+  programme: string;
+  refs: string[];
+}
+
+/** Which updates the report needs: at most the latest overall, the latest before the baseline, and whether any came this cycle. */
+export interface ReportWindow {
+  previousCutoff: Date | null;
+  cycleStart: Date | null;
+}
+
+export interface RegisterStore {
+  existingActions(programmeId: string): Promise<ExistingAction[]>;
+  /** Applies a whole import in one transaction: all of it, or none of it. */
+  applyImport(programmeId: string, plan: ImportPlan, run: ImportRunInfo, onProgress?: (done: number, total: number) => void): Promise<ImportCounts>;
+  reportActions(programmeId: string, window: ReportWindow): Promise<ReportAction[]>;
+  /** Open actions whose due date is before `asOf`: a narrowing for speed; the domain decides what is overdue. */
+  overdueCandidates(programmeId: string, asOf: CalendarDate): Promise<ReportAction[]>;
+  unresolvedLeads(programmeId?: string): Promise<UnresolvedLead[]>;
+  /** Re-matches every register lead against the directory (after `people import`). */
+  resolveLeads(resolve: (name: string) => string | null): Promise<number>;
+  /** A workstream by its ref ("3", "C") or name, ignoring case: its id. */
+  findWorkstream(programmeId: string, refOrName: string): Promise<string | null>;
+  countActions(programmeId: string): Promise<{ total: number; inRegister: number; workstreams: number }>;
+}
+
+export interface PersonInput {
+  name: string;
+  email: string | null;
+  jobTitle: string | null;
+  aliases: string[];
+  slackUserId: string | null;
+  teamsUserId: string | null;
+}
+
+export interface PeopleStore {
+  directory(): Promise<DirectoryPerson[]>;
+  findByEmail(email: string): Promise<(DirectoryPerson & { slackUserId: string | null; teamsUserId: string | null }) | null>;
+  /** Creates or updates by email (by name when there is no email), in one transaction. */
+  upsertMany(people: PersonInput[]): Promise<{ created: number; updated: number }>;
+}
+
+export interface BoardInput {
+  name: string;
+  meetingRule: string | null;
+  askDays: number;
+  slackChannelId: string | null;
+  teamsChannelId: string | null;
+}
+
+export interface BoardStore {
+  list(programmeId: string): Promise<(Board & { meetings: CalendarDate[]; chairs: string[] })[]>;
+  findByName(programmeId: string, name: string): Promise<Board | null>;
+  create(programmeId: string, input: BoardInput): Promise<Board>;
+  update(id: string, patch: Partial<Omit<Board, 'id' | 'programmeId'>>): Promise<Board>;
+  /** Only for undoing a board whose settings were refused as it was added. */
+  remove(id: string): Promise<void>;
+  meetings(boardId: string): Promise<CalendarDate[]>;
+  /** Adds meetings (existing dates are kept). */
+  addMeetings(boardId: string, dates: CalendarDate[]): Promise<void>;
+}
+
+export interface GrantInput extends Grant {
+  personId: string;
+}
+
+export interface GrantStore {
+  grant(input: GrantInput): Promise<{ created: boolean }>;
+  revoke(input: GrantInput): Promise<number>;
+  grantsOf(personId: string): Promise<Grant[]>;
+  holders(programmeId: string, role: Grant['role'], boardId?: string): Promise<string[]>;
+}
+
+export interface AuditEntry {
+  actor: string;
+  programmeId: string | null;
+  verb: string;
+  entity: string;
+  entityId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export interface AuditStore {
+  record(entry: AuditEntry): Promise<void>;
+}
+
+export interface Store {
+  programmes: ProgrammeStore;
+  register: RegisterStore;
+  people: PeopleStore;
+  boards: BoardStore;
+  grants: GrantStore;
+  audit: AuditStore;
+}
+

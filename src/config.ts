@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { isTimezone } from './domain/dates/timezone.ts';
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const schema = z.object({
+  DATABASE_URL: optional,
+  STOCKTAKE_DATA_DIR: z.string().default('./data'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  SLACK_BOT_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional,
+  SLACK_API_URL: optional,
+  MICROSOFT_APP_ID: optional,
+  MICROSOFT_APP_PASSWORD: optional,
+  MICROSOFT_APP_TENANT_ID: optional,
+  STOCKTAKE_TIMEZONE: z.string().default('Europe/London'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+/** Reads settings from the environment; every one is listed, with a comment, in .env.example. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid settings: ${problems}`);
+  }
+  if (!isTimezone(parsed.data.STOCKTAKE_TIMEZONE)) {
+    throw new ConfigError(`Invalid settings: STOCKTAKE_TIMEZONE "${parsed.data.STOCKTAKE_TIMEZONE}" is not a known timezone`);
+  }
+  return parsed.data;
+}

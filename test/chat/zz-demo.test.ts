@@ -1,0 +1,30 @@
+import { test } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { hullActions, update, HOSTILE_NOTE, context } from '../domain/report/fixtures.ts';
+import { compileHighlightReport } from '../../src/domain/report/highlight-report.ts';
+import { overdueList } from '../../src/domain/report/overdue-list.ts';
+import { highlightReportMessage } from '../../src/chat/views/highlight-report.ts';
+import { overdueMessage } from '../../src/chat/views/overdue.ts';
+import { renderMarkdown } from '../../src/chat/render/markdown.ts';
+import { renderText } from '../../src/chat/render/text.ts';
+test('demo', () => {
+  const actions = hullActions();
+  actions[0]!.updates.push(update({ at: '2025-02-01T10:00:00Z', status: 'green' }), update({ at: '2025-03-05T10:00:00Z', status: 'amber', statusWord: 'On track some concerns', note: HOSTILE_NOTE }));
+  actions[3]!.updates.push(update({ at: '2025-02-01T10:00:00Z', status: 'red', statusWord: 'Off track', note: 'Staffing gap.\nRecruiting now.' }));
+  actions[3]!.status = 'green';
+  actions[5]!.originalDue = { date: '2024-06-30', precision: 'month' }; actions[5]!.dueRevisions = 2;
+  actions[7]!.inRegister = false;
+  const r = compileHighlightReport(actions, context({ asOf: '2024-03-14', nextMeeting: '2024-04-16', awayLeads: ['Head of Service (SEND)'], cycleStart: new Date('2025-03-03T09:30:00Z') }));
+  const m = highlightReportMessage(r);
+  writeFileSync('/tmp/stk/report.md', renderMarkdown(m));
+  writeFileSync('/tmp/stk/report.txt', renderText(m));
+  writeFileSync('/tmp/stk/report.json', JSON.stringify(r, null, 2));
+  const o = overdueMessage(overdueList('Hull SEND', actions, '2024-03-14'));
+  writeFileSync('/tmp/stk/overdue.md', renderMarkdown(o));
+  writeFileSync('/tmp/stk/overdue.txt', renderText(o));
+});
+import { action as A, day as D, update as U } from '../domain/report/fixtures.ts';
+test('dbg', () => {
+  const r = compileHighlightReport([A({ ref: '1.1', status: 'amber', statusWord: 'On track some concerns', due: D('2025-02-28'), updates: [U({ at: '2025-03-05T10:00:00Z', note: HOSTILE_NOTE })] })], context());
+  writeFileSync('/tmp/stk/dbg.txt', renderText(highlightReportMessage(r), { width: 240 }));
+});
