@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { DueDate } from '../../src/domain/calendar-date.ts';
 import { calendarDate } from '../../src/domain/dates/calendar.ts';
 import type { Cell, Grid } from '../../src/domain/register/grid.ts';
+import { findHeaderRow } from '../../src/domain/register/headers.ts';
 import { describeDueDate } from '../../src/domain/register/register-date.ts';
 import { RegisterFileError, readFileBytes } from './register-file-error.ts';
 
@@ -43,8 +44,23 @@ function dueDateOf(value: Date, numFmt: string | undefined): DueDate {
   return { date: calendarDate(y, m + 1, 0), precision: 'month' };
 }
 
-function numberText(n: number): string {
-  // 0.1 + 0.2 stored by Excel reads 0.3, as the sheet shows it.
+/**
+ * A number as the sheet shows it. Plain decimal and percentage formats are honoured, so a ref typed
+ * as 1.10 in a `0.00` column stays 1.10 rather than becoming 1.1; otherwise Excel's 15 significant
+ * digits, so 0.1 + 0.2 reads 0.3.
+ */
+function numberText(n: number, numFmt: string | undefined): string {
+  const plain = /^(#,##)?0(?:\.(0+))?(%?)$/.exec(numFmt ?? '');
+  if (plain) {
+    const places = plain[2]?.length ?? 0;
+    const percent = plain[3] === '%';
+    const shown = new Intl.NumberFormat('en-GB', {
+      minimumFractionDigits: places,
+      maximumFractionDigits: places,
+      useGrouping: plain[1] !== undefined,
+    }).format(percent ? n * 100 : n);
+    return percent ? `${shown}%` : shown;
+  }
   return String(Number(n.toPrecision(15)));
 }
 
@@ -57,7 +73,7 @@ function readValue(value: ExcelJS.CellValue | undefined, numFmt: string | undefi
     return { text: describeDueDate(date), date };
   }
   if (typeof value === 'string') return { text: value };
-  if (typeof value === 'number') return { text: numberText(value) };
+  if (typeof value === 'number') return { text: numberText(value, numFmt) };
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
   if ('richText' in value && Array.isArray(value.richText)) return { text: value.richText.map((run) => run.text).join('') };
   if ('error' in value) return { text: String(value.error) };
@@ -70,7 +86,13 @@ function readValue(value: ExcelJS.CellValue | undefined, numFmt: string | undefi
   return { text: '' };
 }
 
-function chooseSheet(source: string, book: ExcelJS.Workbook, wanted: string | undefined): ExcelJS.Worksheet {
+/**
+ * The sheet to read: the one named (ignoring case), else the first sheet with data that holds a register
+ * (a header row naming an action column), so a cover or "read me" sheet in front of the plan is passed
+ * over; else the first sheet with data. Visible sheets come before hidden ones (a hidden "Lists" sheet
+ * is not the plan).
+ */
+function chooseSheet(source: string, book: ExcelJS.Workbook, wanted: string | undefined): { sheet: ExcelJS.Worksheet; rows: Cell[][] } {
   const sheets = book.worksheets;
   if (wanted !== undefined) {
     const found =
@@ -79,11 +101,12 @@ function chooseSheet(source: string, book: ExcelJS.Workbook, wanted: string | un
       const names = sheets.map((s) => `"${s.name}"`).join(', ');
       throw new RegisterFileError('unknown-sheet', source, `"${source}" has no sheet named "${wanted}"; its sheets are: ${names}`);
     }
-    return found;
+    return { sheet: found, rows: sheetToRows(found) };
   }
-  // The first sheet with something in it, preferring those a person can see (a hidden "Lists" sheet is not the plan).
   const withData = sheets.filter((s) => s.actualRowCount > 0);
-  const chosen = withData.find((s) => s.state === 'visible') ?? withData[0];
+  const ordered = [...withData.filter((s) => s.state === 'visible'), ...withData.filter((s) => s.state !== 'visible')];
+  const read = ordered.map((sheet) => ({ sheet, rows: sheetToRows(sheet) }));
+  const chosen = read.find((r) => findHeaderRow(r.rows).ok) ?? read[0];
   if (!chosen) throw new RegisterFileError('empty', source, `"${source}" has no sheet with any data in it`);
   return chosen;
 }
@@ -129,7 +152,7 @@ function sheetToRows(sheet: ExcelJS.Worksheet): Cell[][] {
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05) && (b[3] === 0x04 || b[3] === 0x06);
 const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
-/** A sheet of an .xlsx workbook as a grid: `sheet` by name, else the first sheet with data. */
+/** A sheet of an .xlsx workbook as a grid: `sheet` by name, else the first that holds a register. */
 export async function xlsxToGrid(source: string, bytes: Uint8Array, options: XlsxOptions = {}): Promise<Grid> {
   if (isOle(bytes)) {
     throw new RegisterFileError(
@@ -146,8 +169,8 @@ export async function xlsxToGrid(source: string, bytes: Uint8Array, options: Xls
   } catch (error) {
     throw new RegisterFileError('not-a-spreadsheet', source, `"${source}" could not be opened as an .xlsx workbook; it may be damaged (${(error as Error).message})`);
   }
-  const sheet = chooseSheet(source, book, options.sheet);
-  return { source, sheet: sheet.name, rows: sheetToRows(sheet) };
+  const { sheet, rows } = chooseSheet(source, book, options.sheet);
+  return { source, sheet: sheet.name, rows };
 }
 
 export async function readXlsx(file: string, options: XlsxOptions = {}): Promise<Grid> {

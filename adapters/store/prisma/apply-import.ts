@@ -26,7 +26,7 @@ export async function applyImport(
   return prisma.$transaction(
     async (tx) => {
       const workstreamIds = await ensureWorkstreams(tx, programmeId, plan);
-      const now = new Date();
+      const now = run.at;
 
       for (let i = 0; i < plan.creates.length; i += CHUNK) {
         const chunk = plan.creates.slice(i, i + CHUNK).map((c) => ({ ...c, id: randomUUID() }));
@@ -137,6 +137,7 @@ export async function applyImport(
       await tx.importRun.create({
         data: {
           programmeId,
+          at: now,
           file: run.file,
           sheet: run.sheet,
           ...counts,
@@ -145,6 +146,7 @@ export async function applyImport(
       });
       await tx.auditEntry.create({
         data: {
+          at: now,
           actor: run.actor,
           programmeId,
           verb: 'import',

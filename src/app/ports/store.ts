@@ -2,6 +2,7 @@ import type { Brag } from '../../domain/brag.ts';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { ExistingAction, ImportPlan } from '../../domain/import/import-plan.ts';
 import type { DirectoryPerson } from '../../domain/leads/resolve-lead.ts';
+import type { PersonRow } from '../../domain/people/people-file.ts';
 import type { Board, Programme } from '../../domain/programme.ts';
 import type { ReportAction } from '../../domain/report/types.ts';
 import type { Grant } from '../../domain/roles/roles.ts';
@@ -19,6 +20,8 @@ export interface ImportRunInfo {
   file: string;
   sheet: string | null;
   actor: string;
+  /** The use case's clock, so that statuses read from the sheet are dated as the import. */
+  at: Date;
 }
 
 export interface ImportCounts {
@@ -55,14 +58,7 @@ export interface RegisterStore {
   countActions(programmeId: string): Promise<{ total: number; inRegister: number; workstreams: number }>;
 }
 
-export interface PersonInput {
-  name: string;
-  email: string | null;
-  jobTitle: string | null;
-  aliases: string[];
-  slackUserId: string | null;
-  teamsUserId: string | null;
-}
+export type PersonInput = Omit<PersonRow, 'row'>;
 
 export interface PeopleStore {
   directory(): Promise<DirectoryPerson[]>;

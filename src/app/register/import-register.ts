@@ -65,7 +65,7 @@ export async function importRegister(deps: AppDeps, req: ImportRequest): Promise
   const written = await deps.store.register.applyImport(
     programme.id,
     { ...plan, warnings },
-    { file: req.file, sheet: req.grid.sheet ?? null, actor: req.actor },
+    { file: req.file, sheet: req.grid.sheet ?? null, actor: req.actor, at: deps.clock.now() },
     req.onProgress,
   );
   const totals = await deps.store.register.countActions(programme.id);

@@ -119,14 +119,16 @@ function tableSpan(header: readonly Cell[]): { first: number; last: number } {
  * or standing alone in the first column or a grouping column ("Priority 2 – …" above its actions);
  * alone in the action column it must say so ("Workstream C …"), as a bare action title is an action.
  */
-function sectionHeading(row: readonly Cell[], filled: number[], span: { first: number }, columns: Columns): string | null {
+function sectionHeading(row: readonly Cell[], filled: number[], span: { first: number; last: number }, columns: Columns): string | null {
   if (filled.length === 0) return null;
   const texts = new Set(filled.map((i) => squash(row[i]!.text)));
   if (texts.size !== 1) return null;
   const only = filled[0]!;
   if (row[only]!.date) return null;
   const text = [...texts][0]!;
-  if (filled.length > 1 || (row[only]!.span ?? 1) > 1) return text;
+  // Repeated across at least half the table: a merge as some tools export it (two "TBC" cells are not a heading).
+  if (filled.length > 1) return filled.length * 2 >= span.last - span.first + 1 ? text : null;
+  if ((row[only]!.span ?? 1) > 1) return text;
   // A lone action title is an action with nothing else filled in yet, unless it reads like a heading.
   if (only === columns.title?.index) return startsWithHeadingWord(text) ? text : null;
   const grouping = [span.first, columns.workstream?.index, columns.objective?.index, columns.ref?.index];

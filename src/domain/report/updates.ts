@@ -15,9 +15,11 @@ export function latestUpdate(updates: readonly ReportUpdate[], atOrBefore?: Date
   return best;
 }
 
-/** Whether anything was said about the action this cycle; with no cycle, whether anything ever was. */
+/**
+ * Whether anyone said anything about the action this cycle; with no cycle, whether anyone ever did.
+ * A spreadsheet import is the register speaking, not the lead, so it never counts as a reply.
+ */
 export function updatedSince(updates: readonly ReportUpdate[], since: Date | null): boolean {
-  if (since === null) return updates.length > 0;
-  const t = since.getTime();
-  return updates.some((u) => u.at.getTime() >= t);
+  const t = since?.getTime() ?? -Infinity;
+  return updates.some((u) => u.source !== 'import' && u.at.getTime() >= t);
 }

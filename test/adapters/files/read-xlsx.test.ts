@@ -34,6 +34,19 @@ describe('reading .xlsx cells', () => {
     expect(grid).toMatchObject({ source: file, sheet: 'Plan' });
   });
 
+  it('shows numbers in plain decimal and percentage formats as the sheet does', async () => {
+    const file = await saved((book) => {
+      const sheet = book.addWorksheet('Plan');
+      sheet.getCell('A1').value = 1.1;
+      sheet.getCell('A1').numFmt = '0.00';
+      sheet.getCell('B1').value = 0.25;
+      sheet.getCell('B1').numFmt = '0%';
+      sheet.getCell('C1').value = 12500;
+      sheet.getCell('C1').numFmt = '#,##0';
+    });
+    expect((await readXlsx(file)).rows[0]!.map((c) => c.text)).toEqual(['1.10', '25%', '12,500']);
+  });
+
   it('joins rich text, shows hyperlinks by their text, formulas by their result and errors by their code', async () => {
     const file = await saved((book) => {
       const sheet = book.addWorksheet('Plan');
@@ -132,6 +145,22 @@ describe('choosing the sheet', () => {
   it('takes the first visible sheet with data by default', async () => {
     const grid = await readXlsx(await threeSheets());
     expect(grid.sheet).toBe('Action Plan');
+  });
+
+  it('prefers, by default, the first sheet that holds a register over a notes sheet before it', async () => {
+    const file = await saved((book) => {
+      book.addWorksheet('Read me').addRow(['How to update this plan']);
+      book.addWorksheet('Plan').addRow(['Action', 'Lead', 'Due Date']);
+    });
+    expect((await readXlsx(file)).sheet).toBe('Plan');
+  });
+
+  it('falls back to the first sheet with data when no sheet holds a register', async () => {
+    const file = await saved((book) => {
+      book.addWorksheet('Notes').addRow(['Budget']);
+      book.addWorksheet('More notes').addRow(['Spend']);
+    });
+    expect((await readXlsx(file)).sheet).toBe('Notes');
   });
 
   it('takes the sheet named by --sheet, ignoring case', async () => {

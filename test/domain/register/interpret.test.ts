@@ -104,6 +104,11 @@ describe('interpretRegister: registers as councils keep them', () => {
     expect(reading.rows.map((r) => r.generatedRef)).toEqual(['A.1']);
   });
 
+  it('does not take the same word in two cells of a wide table for a heading', () => {
+    const reading = interpretRegister(grid(['Goal', 'Action', 'Lead', 'Start', 'Due', 'Status'], ['Clear data', 'Set KPIs', 'Jo', '', '', ''], ['', '', '', 'TBC', 'TBC', '']));
+    expect(reading.rows.map((r) => r.title)).toEqual(['Set KPIs', 'Clear data']);
+  });
+
   it('does not take a row with a lone lead or status for a heading', () => {
     const reading = interpretRegister(grid(['Goal', 'Action', 'Lead'], ['Clear data', 'Set KPIs', 'Jo'], ['', '', 'Sam']));
     expect(reading.rows.map((r) => [r.title, r.leadsText])).toEqual([

@@ -45,6 +45,11 @@ describe('updatedSince', () => {
     expect(updatedSince([update({ at: '2025-03-03T09:29:59Z' })], start)).toBe(false);
   });
 
+  it('does not count a status read from the spreadsheet as a reply from the lead', () => {
+    expect(updatedSince([update({ at: '2025-03-04T09:30:00Z', source: 'import' })], start)).toBe(false);
+    expect(updatedSince([update({ at: '2025-03-04T09:30:00Z', source: 'import' })], null)).toBe(false);
+  });
+
   it('with no cycle, counts any update at all', () => {
     expect(updatedSince([update({ at: '2020-01-01T00:00:00Z' })], null)).toBe(true);
     expect(updatedSince([], null)).toBe(false);
