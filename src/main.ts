@@ -2,10 +2,17 @@ import { createLogger } from '../adapters/logging/logger.ts';
 import { json, startHttpServer } from '../adapters/http/http-server.ts';
 import { openDatabase } from '../adapters/store/open-database.ts';
 import { pendingMigrations } from '../adapters/store/migrate.ts';
+import { createStore } from '../adapters/store/prisma/create-store.ts';
+import { createSlackAdapter } from '../adapters/slack/slack-adapter.ts';
+import type { Route } from '../adapters/http/http-server.ts';
+import { systemClock } from './app/ports/clock.ts';
+import type { AppDeps } from './app/deps.ts';
 import { loadConfig } from './config.ts';
 
 export interface Running {
   port: number;
+  /** The use cases' ports, for the command line and for tests that seed data into a running bot. */
+  deps: AppDeps;
   stop(): Promise<void>;
 }
 
@@ -21,10 +28,24 @@ export async function startStocktake(env: NodeJS.ProcessEnv = process.env): Prom
     onMigrated: (names) => log.info({ migrations: names }, 'applied database migrations'),
   });
   log.info({ database: db.description, ms: Date.now() - started }, 'database ready');
+  const deps: AppDeps = { store: createStore(db), clock: systemClock, defaultTimezone: config.STOCKTAKE_TIMEZONE };
+
+  const routes: Record<string, Route> = {};
+  const slack =
+    config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET
+      ? await createSlackAdapter(
+          { token: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, appToken: config.SLACK_APP_TOKEN, apiUrl: config.SLACK_API_URL },
+          deps,
+          log,
+        )
+      : null;
+  if (slack?.requestListener) routes['/slack/events'] = slack.requestListener;
+  await slack?.start();
 
   const server = await startHttpServer(
     config.PORT,
     {
+      ...routes,
       '/healthz': (_req, res) => json(res, 200, { status: 'ok' }),
       '/readyz': async (_req, res) => {
         try {
@@ -38,11 +59,14 @@ export async function startStocktake(env: NodeJS.ProcessEnv = process.env): Prom
     (error) => log.error({ err: error }, 'request failed'),
   );
   log.info({ port: server.port }, `Stocktake is listening on http://127.0.0.1:${server.port} (health: /healthz)`);
-  if (!config.SLACK_BOT_TOKEN || !config.SLACK_SIGNING_SECRET) log.info('Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on');
+  if (!slack) log.info('Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on');
+  else log.info(config.SLACK_APP_TOKEN ? 'Slack is on, over Socket Mode' : `Slack is on: events at http://127.0.0.1:${server.port}/slack/events`);
 
   return {
     port: server.port,
+    deps,
     async stop() {
+      await slack?.stop();
       await server.close();
       await db.close();
       log.info('stopped');

@@ -11,12 +11,18 @@ export type FailureCode =
   | 'workstream-not-found'
   | 'invalid-input'
   | 'register-invalid'
-  | 'forbidden';
+  | 'forbidden'
+  | 'unknown-user'
+  | 'action-not-found';
 
 export interface Failure {
   code: FailureCode;
   message: string;
   issues?: Issue[];
+  /** Per-field messages, for a form to show beside its fields. */
+  fieldErrors?: Record<string, string>;
+  /** When the caller must pick (e.g. which programme), what they can pick from. */
+  choices?: { id: string; label: string }[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
@@ -26,3 +32,5 @@ export const fail = <T = never>(code: FailureCode, message: string, issues?: Iss
   ok: false,
   error: { code, message, ...(issues ? { issues } : {}) },
 });
+
+export const failWith = <T = never>(error: Failure): Result<T> => ({ ok: false, error });

@@ -56,14 +56,24 @@ export type Block =
   | { type: 'context'; text: RichText }
   | { type: 'divider' }
   | { type: 'actions'; buttons: readonly Button[] }
-  | { type: 'select'; id: string; label: string; options: readonly SelectOption[]; initial?: string; placeholder?: string }
-  | { type: 'input'; id: string; label: string; multiline?: boolean; maxLength?: number; placeholder?: string; initial?: string };
+  | { type: 'select'; id: string; label: string; options: readonly SelectOption[]; initial?: string; placeholder?: string; optional?: boolean }
+  /** `format: 'date'` asks for a calendar day (a date picker where the platform has one). */
+  | { type: 'input'; id: string; label: string; multiline?: boolean; maxLength?: number; placeholder?: string; initial?: string; optional?: boolean; hint?: string; format?: 'text' | 'date' | 'url' };
 
 export type BlockType = Block['type'];
 
 export interface Message {
   /** Plain-text fallback: notifications, screen readers, clients that cannot show blocks. */
   text: string;
+  blocks: Block[];
+}
+
+/** A form the user fills in and submits (a Slack modal, a Teams card form). `state` comes back with the answers. */
+export interface Form {
+  id: string;
+  title: string;
+  submitLabel: string;
+  state: string;
   blocks: Block[];
 }
 

@@ -31,6 +31,27 @@ describe('boundaries', () => {
     }
   });
 
+  it('the domain is pure: it imports only the domain and a few pure libraries', () => {
+    for (const file of sources('src/domain')) {
+      for (const spec of imports(file)) {
+        if (!spec.startsWith('.')) {
+          expect(spec, `${file} imports ${spec}`).toMatch(/^(date-fns|@date-fns\/tz|date-holidays)$/);
+          continue;
+        }
+        expect(relative(root, resolve(root, file, '..', spec)).startsWith('src/domain/'), `${file} imports ${spec}`).toBe(true);
+      }
+    }
+  });
+
+  it('use cases and the chat layer speak to ports, never to adapters or platform packages', () => {
+    for (const file of [...sources('src/app'), ...sources('src/chat')]) {
+      for (const spec of imports(file)) {
+        expect(PLATFORM.test(spec), `${file} imports ${spec}`).toBe(false);
+        if (spec.startsWith('.')) expect(relative(root, resolve(root, file, '..', spec)), `${file} imports ${spec}`).not.toMatch(/^adapters\//);
+      }
+    }
+  });
+
   it('the message model, renderers and views import no platform, store or I/O package', () => {
     const files = ['src/chat/message.ts', ...sources('src/chat/render'), ...sources('src/chat/views')];
     for (const file of files) {

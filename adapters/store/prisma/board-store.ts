@@ -22,6 +22,14 @@ export function boardStore(prisma: PrismaClient): BoardStore {
         chairs: grants.map((g) => g.person.name),
       }));
     },
+    async findById(id) {
+      const row = await prisma.board.findUnique({ where: { id } });
+      return row ? toBoard(row) : null;
+    },
+    async findByChannel(platform, channelId) {
+      const row = await prisma.board.findFirst({ where: platform === 'slack' ? { slackChannelId: channelId } : { teamsChannelId: channelId } });
+      return row ? toBoard(row) : null;
+    },
     async findByName(programmeId, name) {
       const row = await prisma.board.findFirst({ where: { programmeId, name: { equals: name.trim(), mode: 'insensitive' } } });
       return row ? toBoard(row) : null;

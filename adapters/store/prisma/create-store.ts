@@ -6,6 +6,7 @@ import { grantStore } from './grant-store.ts';
 import { peopleStore } from './people-store.ts';
 import { programmeStore } from './programme-store.ts';
 import { registerStore } from './register-store.ts';
+import { updateStore } from './update-store.ts';
 
 export function createStore(db: Database): Store {
   return {
@@ -14,6 +15,7 @@ export function createStore(db: Database): Store {
     people: peopleStore(db.prisma),
     boards: boardStore(db.prisma),
     grants: grantStore(db.prisma),
+    updates: updateStore(db.prisma),
     audit: auditStore(db.prisma),
   };
 }

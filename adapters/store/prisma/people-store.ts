@@ -15,6 +15,20 @@ export function peopleStore(prisma: PrismaClient): PeopleStore {
     async directory() {
       return (await prisma.person.findMany({ orderBy: { name: 'asc' } })).map(toDirectoryPerson);
     },
+    async findById(id) {
+      const p = await prisma.person.findUnique({ where: { id } });
+      return p ? toDirectoryPerson(p) : null;
+    },
+    async findByPlatformUser(platform, userId) {
+      const p = await prisma.person.findFirst({ where: platform === 'slack' ? { slackUserId: userId } : { teamsUserId: userId } });
+      return p ? toDirectoryPerson(p) : null;
+    },
+    async linkPlatformUser(personId, platform, userId) {
+      await prisma.person.update({
+        where: { id: personId },
+        data: { ...(platform === 'slack' ? { slackUserId: userId } : { teamsUserId: userId }), lastPlatform: platform },
+      });
+    },
     async findByEmail(email) {
       const p = await prisma.person.findFirst({ where: { email: { equals: email.trim(), mode: 'insensitive' } } });
       return p ? { ...toDirectoryPerson(p), slackUserId: p.slackUserId, teamsUserId: p.teamsUserId } : null;

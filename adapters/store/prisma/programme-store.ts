@@ -23,6 +23,14 @@ export function programmeStore(prisma: PrismaClient): ProgrammeStore {
     async list() {
       return (await prisma.programme.findMany({ orderBy: { name: 'asc' } })).map(toProgramme);
     },
+    async findById(id) {
+      const row = await prisma.programme.findUnique({ where: { id } });
+      return row ? toProgramme(row) : null;
+    },
+    async findByChannel(platform, channelId) {
+      const row = await prisma.programme.findFirst({ where: platform === 'slack' ? { slackChannelId: channelId } : { teamsChannelId: channelId } });
+      return row ? toProgramme(row) : null;
+    },
     async findByName(name) {
       const row = await prisma.programme.findFirst({ where: { name: { equals: name.trim(), mode: 'insensitive' } } });
       return row ? toProgramme(row) : null;

@@ -4,7 +4,7 @@ import { normaliseKeyPart } from '../../../src/domain/import/match-key.ts';
 import type { PrismaClient } from '../generated/client.ts';
 import { applyImport } from './apply-import.ts';
 import { dueFromColumns } from './columns.ts';
-import { queryOverdueCandidates, queryReportActions } from './report-query.ts';
+import { queryOpenActionsLedBy, queryOverdueCandidates, queryReportActions } from './report-query.ts';
 
 export function registerStore(prisma: PrismaClient, pool: pg.Pool): RegisterStore {
   return {
@@ -33,6 +33,15 @@ export function registerStore(prisma: PrismaClient, pool: pg.Pool): RegisterStor
     applyImport: (programmeId, plan, run, onProgress) => applyImport(prisma, programmeId, plan, run, onProgress),
     reportActions: (programmeId, window) => queryReportActions(pool, programmeId, window),
     overdueCandidates: (programmeId, asOf) => queryOverdueCandidates(pool, programmeId, asOf),
+    openActionsLedBy: (personIds) => queryOpenActionsLedBy(pool, personIds),
+    async programmesLedBy(personId) {
+      const rows = await prisma.action.findMany({
+        where: { leads: { some: { personId } } },
+        distinct: ['programmeId'],
+        select: { programmeId: true },
+      });
+      return rows.map((r) => r.programmeId);
+    },
     async unresolvedLeads(programmeId) {
       const rows = await prisma.actionLead.findMany({
         where: { personId: null, action: { inRegister: true, ...(programmeId ? { programmeId } : {}) } },
@@ -56,6 +65,13 @@ export function registerStore(prisma: PrismaClient, pool: pg.Pool): RegisterStor
         changes.map((c) => prisma.actionLead.update({ where: { id: c.id }, data: { personId: c.personId } })),
       );
       return changes.length;
+    },
+    async workstreams(programmeId) {
+      return prisma.workstream.findMany({
+        where: { programmeId, parentId: null },
+        orderBy: { position: 'asc' },
+        select: { id: true, ref: true, name: true },
+      });
     },
     async findWorkstream(programmeId, refOrName) {
       const text = refOrName.trim();

@@ -10,8 +10,8 @@ import type { ReportAction, ReportUpdate } from '../../../src/domain/report/type
  * (the latest, the latest at the movement baseline, the latest this cycle), never the whole history.
  * Workstreams nest at most two deep (area → priority), so the top level is the parent or the row itself.
  */
-const SELECT_ACTIONS = `
-SELECT a.id, a.ref, a.title, a."dueDate"::text AS "dueDate", a."duePrecision", a."originalDueDate"::text AS "originalDueDate", a."originalDuePrecision",
+const selectActions = (where: string) => `
+SELECT a.id, a."programmeId", prog.name AS programme, a.ref, a.title, a."dueDate"::text AS "dueDate", a."duePrecision", a."originalDueDate"::text AS "originalDueDate", a."originalDuePrecision",
        a."dueRevisions", a.status, a."statusWord", a."inRegister",
        COALESCE(top.name, w.name) AS workstream, CASE WHEN top.id IS NULL THEN w.ref ELSE top.ref END AS "workstreamRef",
        COALESCE(top.position, w.position) AS "workstreamPosition",
@@ -19,6 +19,7 @@ SELECT a.id, a.ref, a.title, a."dueDate"::text AS "dueDate", a."duePrecision", a
           FROM "ActionLead" l LEFT JOIN "Person" p ON p.id = l."personId" WHERE l."actionId" = a.id) AS leads,
        latest.u AS latest, baseline.u AS baseline, cycle.u AS cycle
   FROM "Action" a
+  JOIN "Programme" prog ON prog.id = a."programmeId"
   JOIN "Workstream" w ON w.id = a."workstreamId"
   LEFT JOIN "Workstream" top ON top.id = w."parentId"
   LEFT JOIN LATERAL (SELECT ${updateJson('s')} AS u FROM "StatusUpdate" s WHERE s."actionId" = a.id
@@ -27,7 +28,7 @@ SELECT a.id, a.ref, a.title, a."dueDate"::text AS "dueDate", a."duePrecision", a
                       ORDER BY s."createdAt" DESC LIMIT 1) baseline ON true
   LEFT JOIN LATERAL (SELECT ${updateJson('s')} AS u FROM "StatusUpdate" s WHERE s."actionId" = a.id AND $3::timestamptz IS NOT NULL AND s."createdAt" >= $3::timestamptz AND s.source <> 'import'
                       ORDER BY s."createdAt" DESC LIMIT 1) cycle ON true
- WHERE a."programmeId" = $1`;
+ WHERE ${where}`;
 
 function updateJson(alias: string): string {
   return `json_build_object('id', ${alias}.id, 'status', ${alias}.status, 'statusWord', ${alias}."statusWord", 'note', ${alias}.note,
@@ -36,6 +37,8 @@ function updateJson(alias: string): string {
 
 interface Row {
   id: string;
+  programmeId: string;
+  programme: string;
   ref: string;
   title: string;
   dueDate: CalendarDate | null;
@@ -84,14 +87,24 @@ function toAction(row: Row): ReportAction {
 const ORDER = ` ORDER BY "workstreamPosition", a.position`;
 
 export async function queryReportActions(pool: pg.Pool, programmeId: string, w: ReportWindow): Promise<ReportAction[]> {
-  const { rows } = await pool.query<Row>(SELECT_ACTIONS + ORDER, [programmeId, w.previousCutoff, w.cycleStart]);
+  const { rows } = await pool.query<Row>(selectActions(`a."programmeId" = $1`) + ORDER, [programmeId, w.previousCutoff, w.cycleStart]);
   return rows.map(toAction);
 }
 
 export async function queryOverdueCandidates(pool: pg.Pool, programmeId: string, asOf: CalendarDate): Promise<ReportAction[]> {
   const { rows } = await pool.query<Row>(
-    `${SELECT_ACTIONS} AND a."inRegister" AND a.status <> 'blue' AND a."dueDate" < $4::date ${ORDER}`,
+    `${selectActions(`a."programmeId" = $1 AND a."inRegister" AND a.status <> 'blue' AND a."dueDate" < $4::date`)} ${ORDER}`,
     [programmeId, null, null, asOf],
   );
   return rows.map(toAction);
+}
+
+export async function queryOpenActionsLedBy(pool: pg.Pool, personIds: string[]) {
+  const { rows } = await pool.query<Row>(
+    `${selectActions(`$1::text IS NULL AND a."inRegister" AND a.status <> 'blue'
+       AND EXISTS (SELECT 1 FROM "ActionLead" l WHERE l."actionId" = a.id AND l."personId" = ANY($4::text[]))`)}
+     ORDER BY prog.name, "workstreamPosition", a.position`,
+    [null, null, null, personIds],
+  );
+  return rows.map((r) => ({ ...toAction(r), programmeId: r.programmeId, programme: r.programme }));
 }

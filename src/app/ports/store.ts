@@ -11,6 +11,8 @@ export type ProgrammeSettings = Omit<Programme, 'id' | 'name'>;
 
 export interface ProgrammeStore {
   list(): Promise<Programme[]>;
+  findById(id: string): Promise<Programme | null>;
+  findByChannel(platform: ChatPlatform, channelId: string): Promise<Programme | null>;
   findByName(name: string): Promise<Programme | null>;
   create(name: string, settings: ProgrammeSettings): Promise<Programme>;
   update(id: string, settings: Partial<ProgrammeSettings>): Promise<Programme>;
@@ -48,11 +50,17 @@ export interface RegisterStore {
   /** Applies a whole import in one transaction: all of it, or none of it. */
   applyImport(programmeId: string, plan: ImportPlan, run: ImportRunInfo, onProgress?: (done: number, total: number) => void): Promise<ImportCounts>;
   reportActions(programmeId: string, window: ReportWindow): Promise<ReportAction[]>;
+  /** Open actions (in the register, not complete) that any of these people lead, across programmes. */
+  openActionsLedBy(personIds: string[]): Promise<(ReportAction & { programmeId: string; programme: string })[]>;
+  /** Programmes in which the person leads at least one action. */
+  programmesLedBy(personId: string): Promise<string[]>;
   /** Open actions whose due date is before `asOf`: a narrowing for speed; the domain decides what is overdue. */
   overdueCandidates(programmeId: string, asOf: CalendarDate): Promise<ReportAction[]>;
   unresolvedLeads(programmeId?: string): Promise<UnresolvedLead[]>;
   /** Re-matches every register lead against the directory (after `people import`). */
   resolveLeads(resolve: (name: string) => string | null): Promise<number>;
+  /** Top-level workstreams, in register order. */
+  workstreams(programmeId: string): Promise<{ id: string; ref: string | null; name: string }[]>;
   /** A workstream by its ref ("3", "C") or name, ignoring case: its id. */
   findWorkstream(programmeId: string, refOrName: string): Promise<string | null>;
   countActions(programmeId: string): Promise<{ total: number; inRegister: number; workstreams: number }>;
@@ -60,8 +68,14 @@ export interface RegisterStore {
 
 export type PersonInput = Omit<PersonRow, 'row'>;
 
+export type ChatPlatform = 'slack' | 'teams';
+
 export interface PeopleStore {
   directory(): Promise<DirectoryPerson[]>;
+  findById(id: string): Promise<DirectoryPerson | null>;
+  findByPlatformUser(platform: ChatPlatform, userId: string): Promise<DirectoryPerson | null>;
+  /** Remembers a person's platform identity (found by email on first contact) and where they last spoke. */
+  linkPlatformUser(personId: string, platform: ChatPlatform, userId: string): Promise<void>;
   findByEmail(email: string): Promise<(DirectoryPerson & { slackUserId: string | null; teamsUserId: string | null }) | null>;
   /** Creates or updates by email (by name when there is no email), in one transaction. */
   upsertMany(people: PersonInput[]): Promise<{ created: number; updated: number }>;
@@ -76,6 +90,9 @@ export interface BoardInput {
 }
 
 export interface BoardStore {
+  findById(id: string): Promise<Board | null>;
+  /** The board whose governance channel this is, on that platform. */
+  findByChannel(platform: ChatPlatform, channelId: string): Promise<Board | null>;
   list(programmeId: string): Promise<(Board & { meetings: CalendarDate[]; chairs: string[] })[]>;
   findByName(programmeId: string, name: string): Promise<Board | null>;
   create(programmeId: string, input: BoardInput): Promise<Board>;
@@ -98,6 +115,51 @@ export interface GrantStore {
   holders(programmeId: string, role: Grant['role'], boardId?: string): Promise<string[]>;
 }
 
+/** What permission checks and the update form need to know about one action. */
+export interface ActionForUpdate {
+  id: string;
+  ref: string;
+  title: string;
+  programmeId: string;
+  /** Its workstream and every ancestor. */
+  workstreamIds: string[];
+  leadPersonIds: string[];
+  status: ReportAction['status'];
+  statusWord: string;
+  due: ReportAction['due'];
+  inRegister: boolean;
+}
+
+export interface UpdateInput {
+  actionId: string;
+  authorId: string;
+  authorName: string;
+  onBehalfOfId: string | null;
+  status: ReportAction['status'];
+  statusWord: string;
+  note: string | null;
+  nextSteps: string | null;
+  evidenceUrl: string | null;
+  revisedDue: CalendarDate | null;
+  source: 'slack' | 'teams' | 'cli';
+  correctsId: string | null;
+  at: Date;
+}
+
+export interface RecordedUpdate {
+  id: string;
+  at: Date;
+}
+
+export interface UpdateStore {
+  /** By id, or by ref within a programme. */
+  actionForUpdate(key: { id: string } | { programmeId: string; ref: string }): Promise<ActionForUpdate | null>;
+  /** The author's latest update on the action at or after an instant (a correction supersedes it). */
+  latestBy(actionId: string, authorId: string, since: Date | null): Promise<RecordedUpdate | null>;
+  /** Appends the update and moves the action's current status (and due date, when revised), in one transaction. */
+  record(input: UpdateInput): Promise<RecordedUpdate>;
+}
+
 export interface AuditEntry {
   actor: string;
   programmeId: string | null;
@@ -117,6 +179,7 @@ export interface Store {
   people: PeopleStore;
   boards: BoardStore;
   grants: GrantStore;
+  updates: UpdateStore;
   audit: AuditStore;
 }
 

@@ -26,18 +26,28 @@ export interface HighlightReportViewOptions {
  * actions with their latest update.
  */
 export function highlightReportMessage(report: HighlightReport, options: HighlightReportViewOptions = {}): Message {
+  const parts = highlightReportParts(report, options);
+  return { text: parts.headline.text, blocks: [parts.headline, ...parts.details].flatMap((m) => m.blocks) };
+}
+
+/**
+ * The same report cut where a channel wants it cut: the headline (title and BRAG summary) to post,
+ * and the details (exceptions, slippage, missing updates, due next, each workstream) for its thread.
+ */
+export function highlightReportParts(report: HighlightReport, options: HighlightReportViewOptions = {}): { headline: Message; details: Message[] } {
   const timezone = options.timezone ?? DEFAULT_TIMEZONE;
-  const blocks: Block[] = [
-    { type: 'header', text: `Highlight report — ${report.programme}` },
-    { type: 'context', text: meetingLine(report) },
-    ...summary(report, timezone),
-    ...exceptions(report),
-    ...slippage(report),
-    ...missingUpdates(report, timezone),
-    ...dueNext(report),
-    ...details(report, timezone),
-  ];
-  return { text: fallback(report), blocks };
+  const headline: Message = {
+    text: fallback(report),
+    blocks: [{ type: 'header', text: `Highlight report — ${report.programme}` }, { type: 'context', text: meetingLine(report) }, ...summary(report, timezone)],
+  };
+  const sections = [exceptions(report), slippage(report), missingUpdates(report, timezone), dueNext(report), details(report, timezone)];
+  const detailMessages = sections.filter((blocks) => blocks.length > 0).map((blocks): Message => ({ text: sectionTitle(blocks) ?? headline.text, blocks }));
+  return { headline, details: detailMessages };
+}
+
+function sectionTitle(blocks: readonly Block[]): string | null {
+  const first = blocks.find((b) => b.type === 'header');
+  return first && first.type === 'header' ? first.text : null;
 }
 
 function meetingLine(r: HighlightReport): string {

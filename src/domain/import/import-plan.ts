@@ -4,7 +4,8 @@ import type { Issue, RegisterRow } from '../register/interpret.ts';
 import type { DirectoryPerson } from '../leads/resolve-lead.ts';
 import { createLeadResolver } from '../leads/resolve-lead.ts';
 import { splitLeads } from '../leads/split-leads.ts';
-import { createStatusMapper } from '../status/status-words.ts';
+import { createStatusMapper, normaliseStatusWord } from '../status/status-words.ts';
+import { normaliseName } from '../leads/normalise-name.ts';
 import { actionMatchKey, workstreamKey } from './match-key.ts';
 
 /** An action as stored, as far as a re-import needs to know it. */
@@ -111,7 +112,8 @@ export function planImport(input: PlanInput): ImportPlan {
   const resolve = createLeadResolver(input.directory);
   const isPerson = (name: string) => resolve(name).person !== null;
   const warnings: Issue[] = [];
-  const unresolved = new Set<string>();
+  // Keyed as names are matched (case, spacing, a trailing full stop ignored); the first spelling is shown.
+  const unresolved = new Map<string, string>();
 
   const workstreams = new Map<string, PlannedWorkstream>();
   for (const row of input.rows) {
@@ -153,7 +155,7 @@ export function planImport(input: PlanInput): ImportPlan {
     const leadsText = row.leadsText ?? '';
     const leads = splitLeads(leadsText, isPerson).map((name): PlannedLead => {
       const match = resolve(name);
-      if (!match.person) unresolved.add(name);
+      if (!match.person && !unresolved.has(normaliseName(name))) unresolved.set(normaliseName(name), name);
       return { name, personId: match.person?.id ?? null };
     });
     const status = mapStatus(row.statusWord);
@@ -188,7 +190,8 @@ export function planImport(input: PlanInput): ImportPlan {
     }
     matched.add(existing.id);
     const changed = changedFields(existing, fields);
-    const statusChanged = existing.importedStatusWord !== row.statusWord;
+    // A change of case or spacing in the sheet is not a change of status.
+    const statusChanged = normaliseStatusWord(existing.importedStatusWord) !== normaliseStatusWord(row.statusWord);
     const restored = !existing.inRegister;
     if (changed.length === 0 && !statusChanged && !restored) {
       unchanged++;
@@ -209,7 +212,7 @@ export function planImport(input: PlanInput): ImportPlan {
     .filter((a) => a.inRegister && !matched.has(a.id))
     .map((a) => ({ id: a.id, ref: a.ref }));
 
-  for (const name of unresolved) {
+  for (const name of unresolved.values()) {
     warnings.push({
       row: 0,
       ...(input.columns.lead ? { column: input.columns.lead } : {}),
@@ -224,7 +227,7 @@ export function planImport(input: PlanInput): ImportPlan {
     unchanged,
     removed,
     warnings,
-    unresolvedLeads: [...unresolved],
+    unresolvedLeads: [...unresolved.values()],
   };
 }
 

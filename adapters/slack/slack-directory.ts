@@ -1,0 +1,28 @@
+import type { WebClient } from '@slack/web-api';
+import type { PlatformDirectory } from '../../src/app/ports/platform-directory.ts';
+
+/**
+ * Slack's users.info and users.lookupByEmail (Tier 3: cached). A person found once is linked in the
+ * database, so these calls happen on first contact only.
+ */
+export function slackDirectory(client: WebClient): PlatformDirectory {
+  const emails = new Map<string, string | null>();
+  const ids = new Map<string, string | null>();
+  return {
+    async emailOf(userId) {
+      if (!emails.has(userId)) {
+        const info = await client.users.info({ user: userId }).catch(() => null);
+        emails.set(userId, info?.user?.profile?.email?.toLowerCase() ?? null);
+      }
+      return emails.get(userId) ?? null;
+    },
+    async userIdForEmail(email) {
+      const key = email.toLowerCase();
+      if (!ids.has(key)) {
+        const found = await client.users.lookupByEmail({ email: key }).catch(() => null);
+        ids.set(key, found?.user?.id ?? null);
+      }
+      return ids.get(key) ?? null;
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { ChatContext } from './context.ts';
+import type { Reply } from './replies.ts';
+
+/** A command people type: `/overdue mine`, `overdue mine` in Teams, `/stocktake overdue mine`. */
+export interface CommandHandler {
+  name: string;
+  aliases: readonly string[];
+  usage: string;
+  summary: string;
+  run(ctx: ChatContext, args: string): Promise<Reply[]>;
+}
+
+/** A button press; `id` is the neutral button id that views put on their buttons. */
+export interface ButtonHandler {
+  id: string;
+  run(ctx: ChatContext, value: string): Promise<Reply[]>;
+}
+
+/** A submitted form; `state` is what the form was opened with. */
+export interface FormHandler {
+  id: string;
+  run(ctx: ChatContext, state: string, values: Record<string, string | undefined>): Promise<Reply[]>;
+}
