@@ -1,44 +1,46 @@
-// Developer tool: writes a migration for what prisma/schema.prisma has and prisma/migrations lacks.
-// Usage: npm run db:diff -- <name_in_snake_case>
+// Developer tool: writes a migration for what prisma/schema.prisma has gained since a commit (default HEAD).
+// Usage: npm run db:diff -- <name_in_snake_case> [git-ref]
+//
+// Prisma's engine cannot introspect through the driver adapter here (it trips over PostgreSQL's "char"
+// columns), so instead of replaying migrations on a shadow database it diffs two schema files: the one
+// committed at the ref, whose migrations already exist, and the working copy.
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { startEmbeddedPostgres } from '../adapters/store/embedded/embedded-postgres.ts';
-import { MIGRATIONS_DIR, NO_FILTERS, SCHEMA_PATH, readMigrationList, withSchemaEngine } from '../adapters/store/schema-engine.ts';
+import { MIGRATIONS_DIR, NO_FILTERS, PROJECT_ROOT, SCHEMA_PATH, readMigrationList, withSchemaEngine } from '../adapters/store/schema-engine.ts';
 
-const name = process.argv[2];
+const [name, ref = 'HEAD'] = process.argv.slice(2);
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
-  console.error('Usage: npm run db:diff -- <name_in_snake_case>');
+  console.error('Usage: npm run db:diff -- <name_in_snake_case> [git-ref]');
   process.exit(1);
 }
 
 const migrations = await readMigrationList();
-// Replaying existing migrations needs a shadow database the engine can introspect; PGlite's catalogue trips it,
-// so later migrations are diffed on an empty database of a real PostgreSQL server.
-const shadowUrl = process.env.SHADOW_DATABASE_URL;
-if (migrations.migrationDirectories.length > 0 && !shadowUrl) {
-  console.error('Set SHADOW_DATABASE_URL to an empty database on a PostgreSQL server (it is wiped) to diff against existing migrations.');
-  process.exit(1);
-}
+const current = await readFile(SCHEMA_PATH, 'utf8');
+const previous =
+  migrations.migrationDirectories.length === 0
+    ? null
+    : execFileSync('git', ['show', `${ref}:prisma/schema.prisma`], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'stocktake-diff-'));
-const embedded = shadowUrl ? null : await startEmbeddedPostgres(dataDir);
-const pool = new pg.Pool({ connectionString: shadowUrl ?? embedded!.connectionString, max: 2 });
+const embedded = await startEmbeddedPostgres(dataDir);
+const pool = new pg.Pool({ connectionString: embedded.connectionString, max: 2 });
 try {
-  const schema = await readFile(SCHEMA_PATH, 'utf8');
-  const from = migrations.migrationDirectories.length === 0 ? { tag: 'empty' } : { tag: 'migrations', ...migrations };
   const { stdout } = await withSchemaEngine(new PrismaPg(pool), (engine) =>
     engine.diff({
-      from,
-      to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: schema }] },
+      from: previous === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: previous }] },
+      to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: current }] },
       script: true,
       exitCode: null,
       filters: NO_FILTERS,
     }),
   );
   if (!stdout || !/\S/.test(stdout.replace(/^--.*$/gm, ''))) {
-    console.log('The schema and the migrations agree: nothing to write.');
+    console.log(`The schema has not changed since ${ref}: nothing to write.`);
   } else {
     const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
     const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
@@ -49,6 +51,6 @@ try {
   }
 } finally {
   await pool.end();
-  await embedded?.stop();
+  await embedded.stop();
   await rm(dataDir, { recursive: true, force: true });
 }

@@ -26,10 +26,12 @@ export async function deliverReplies(target: SlackReplyTarget, replies: readonly
       case 'private':
         await sendPrivately(target, reply.message);
         break;
-      case 'replace':
-        if (target.respond) await target.respond({ replace_original: true, ...renderBlockKit(reply.message)[0]! });
-        else await sendPrivately(target, reply.message);
+      case 'replace': {
+        const [first, ...rest] = renderBlockKit(reply.message);
+        if (!target.respond || rest.length > 0) await sendPrivately(target, reply.message);
+        else await target.respond({ replace_original: true, ...first! });
         break;
+      }
       case 'post':
         await post(target.client, reply);
         break;
@@ -38,13 +40,13 @@ export async function deliverReplies(target: SlackReplyTarget, replies: readonly
           await withRateLimitRetry(() =>
             target.client.views.open({
               trigger_id: target.triggerId!,
-              view: renderModal({ callbackId: reply.form.id, title: reply.form.title, submitLabel: reply.form.submitLabel, privateMetadata: reply.form.state, blocks: reply.form.blocks }) as never,
+              view: renderModal({ callbackId: reply.form.id, title: reply.form.title, submitLabel: reply.form.submitLabel, privateMetadata: reply.form.state, blocks: reply.form.blocks })
             }),
           );
         }
         break;
       case 'home':
-        await withRateLimitRetry(() => target.client.views.publish({ user_id: target.userId, view: renderHome(reply.message) as never }));
+        await withRateLimitRetry(() => target.client.views.publish({ user_id: target.userId, view: renderHome(reply.message) }));
         break;
       case 'form-errors':
         break;

@@ -16,7 +16,7 @@ export function registerViews(app: App, { runtime }: ListenerDeps): void {
       place: { channelId: null, direct: true },
       id: view.callback_id,
       state: view.private_metadata,
-      values: readModalValues(view.state as never),
+      values: readModalValues(view.state),
     });
     const errors = replies.find((r) => r.kind === 'form-errors');
     if (errors) {

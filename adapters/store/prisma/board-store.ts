@@ -47,6 +47,10 @@ export function boardStore(prisma: PrismaClient): BoardStore {
       const rows = await prisma.meeting.findMany({ where: { boardId, cancelled: false }, orderBy: { date: 'asc' } });
       return rows.map((m) => fromDbDate(m.date));
     },
+    async meetingRecords(boardId, from) {
+      const rows = await prisma.meeting.findMany({ where: { boardId, cancelled: false, date: { gte: toDbDate(from) } }, orderBy: { date: 'asc' } });
+      return rows.map((m) => ({ id: m.id, date: fromDbDate(m.date), movedFrom: m.movedFrom ? fromDbDate(m.movedFrom) : null }));
+    },
     async addMeetings(boardId, dates) {
       await prisma.meeting.createMany({ data: dates.map((d) => ({ boardId, date: toDbDate(d) })), skipDuplicates: true });
     },

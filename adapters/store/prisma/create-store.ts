@@ -7,6 +7,8 @@ import { peopleStore } from './people-store.ts';
 import { programmeStore } from './programme-store.ts';
 import { registerStore } from './register-store.ts';
 import { updateStore } from './update-store.ts';
+import { outboxStore } from './outbox-store.ts';
+import { runLocks } from './run-locks.ts';
 
 export function createStore(db: Database): Store {
   return {
@@ -17,5 +19,7 @@ export function createStore(db: Database): Store {
     grants: grantStore(db.prisma),
     updates: updateStore(db.prisma),
     audit: auditStore(db.prisma),
+    outbox: outboxStore(db.prisma, db.pool),
+    locks: runLocks(db.pool),
   };
 }

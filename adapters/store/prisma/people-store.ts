@@ -1,6 +1,7 @@
 import type { PeopleStore } from '../../../src/app/ports/store.ts';
 import type { DirectoryPerson } from '../../../src/domain/leads/resolve-lead.ts';
 import type { PrismaClient } from '../generated/client.ts';
+import { fromDbDate, toDbDate } from './columns.ts';
 
 const toDirectoryPerson = (p: { id: string; name: string; email: string | null; jobTitle: string | null; aliases: string[] }): DirectoryPerson => ({
   id: p.id,
@@ -18,6 +19,26 @@ export function peopleStore(prisma: PrismaClient): PeopleStore {
     async findById(id) {
       const p = await prisma.person.findUnique({ where: { id } });
       return p ? toDirectoryPerson(p) : null;
+    },
+    async contact(personId) {
+      const p = await prisma.person.findUnique({ where: { id: personId } });
+      if (!p) return null;
+      return {
+        personId: p.id,
+        name: p.name,
+        email: p.email,
+        slackUserId: p.slackUserId,
+        teamsUserId: p.teamsUserId,
+        teamsConversation: p.teamsConversation,
+        lastPlatform: p.lastPlatform === 'slack' || p.lastPlatform === 'teams' ? p.lastPlatform : null,
+      };
+    },
+    async absences(personIds, from, to) {
+      const rows = await prisma.absence.findMany({ where: { personId: { in: personIds }, fromDate: { lte: toDbDate(to) }, toDate: { gte: toDbDate(from) } } });
+      return rows.map((a) => ({ personId: a.personId, from: fromDbDate(a.fromDate), to: fromDbDate(a.toDate), delegateId: a.delegateId }));
+    },
+    async addAbsence(personId, from, to, delegateId) {
+      await prisma.absence.create({ data: { personId, fromDate: toDbDate(from), toDate: toDbDate(to), delegateId } });
     },
     async findByPlatformUser(platform, userId) {
       const p = await prisma.person.findFirst({ where: platform === 'slack' ? { slackUserId: userId } : { teamsUserId: userId } });

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { RegisterStore } from '../../../src/app/ports/store.ts';
 import { normaliseKeyPart } from '../../../src/domain/import/match-key.ts';
 import type { PrismaClient } from '../generated/client.ts';
+import type { Brag } from '../../../src/domain/brag.ts';
 import { applyImport } from './apply-import.ts';
 import { dueFromColumns } from './columns.ts';
 import { queryOpenActionsLedBy, queryOverdueCandidates, queryReportActions } from './report-query.ts';
@@ -34,6 +35,23 @@ export function registerStore(prisma: PrismaClient, pool: pg.Pool): RegisterStor
     reportActions: (programmeId, window) => queryReportActions(pool, programmeId, window),
     overdueCandidates: (programmeId, asOf) => queryOverdueCandidates(pool, programmeId, asOf),
     openActionsLedBy: (personIds) => queryOpenActionsLedBy(pool, personIds),
+    async leadActions(programmeId) {
+      const { rows } = await pool.query<{ personId: string; id: string; due: string | null; precision: 'day' | 'month' | null; status: Brag; lastAt: Date | null }>(
+        `SELECT l."personId", a.id, a."dueDate"::text AS due, a."duePrecision" AS precision, a.status,
+                (SELECT max(s."createdAt") FROM "StatusUpdate" s WHERE s."actionId" = a.id AND s.source <> 'import') AS "lastAt"
+           FROM "Action" a JOIN "ActionLead" l ON l."actionId" = a.id
+          WHERE a."programmeId" = $1 AND a."inRegister" AND a.status <> 'blue' AND l."personId" IS NOT NULL
+          ORDER BY l."personId", a.position`,
+        [programmeId],
+      );
+      const byLead = new Map<string, { personId: string; actions: { id: string; due: { date: string; precision: 'day' | 'month' } | null; status: Brag; lastUpdateAt: Date | null }[] }>();
+      for (const r of rows) {
+        const lead = byLead.get(r.personId) ?? { personId: r.personId, actions: [] };
+        lead.actions.push({ id: r.id, due: r.due ? { date: r.due, precision: r.precision ?? 'day' } : null, status: r.status, lastUpdateAt: r.lastAt ? new Date(r.lastAt) : null });
+        byLead.set(r.personId, lead);
+      }
+      return [...byLead.values()];
+    },
     async programmesLedBy(personId) {
       const rows = await prisma.action.findMany({
         where: { leads: { some: { personId } } },

@@ -2,6 +2,7 @@ import type { Brag } from '../../domain/brag.ts';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { ExistingAction, ImportPlan } from '../../domain/import/import-plan.ts';
 import type { DirectoryPerson } from '../../domain/leads/resolve-lead.ts';
+import type { OutboxStore, RunLocks } from './outbox.ts';
 import type { PersonRow } from '../../domain/people/people-file.ts';
 import type { Board, Programme } from '../../domain/programme.ts';
 import type { ReportAction } from '../../domain/report/types.ts';
@@ -52,6 +53,8 @@ export interface RegisterStore {
   reportActions(programmeId: string, window: ReportWindow): Promise<ReportAction[]>;
   /** Open actions (in the register, not complete) that any of these people lead, across programmes. */
   openActionsLedBy(personIds: string[]): Promise<(ReportAction & { programmeId: string; programme: string })[]>;
+  /** Per lead, their open actions with due date, status and when a person (not the spreadsheet) last updated each. */
+  leadActions(programmeId: string): Promise<{ personId: string; actions: { id: string; due: ReportAction['due']; status: ReportAction['status']; lastUpdateAt: Date | null }[] }[]>;
   /** Programmes in which the person leads at least one action. */
   programmesLedBy(personId: string): Promise<string[]>;
   /** Open actions whose due date is before `asOf`: a narrowing for speed; the domain decides what is overdue. */
@@ -68,12 +71,29 @@ export interface RegisterStore {
 
 export type PersonInput = Omit<PersonRow, 'row'>;
 
-export type ChatPlatform = 'slack' | 'teams';
+export type { ChatPlatform } from '../../domain/platform.ts';
+import type { ChatPlatform } from '../../domain/platform.ts';
+
+export interface PersonContact {
+  personId: string;
+  name: string;
+  email: string | null;
+  slackUserId: string | null;
+  teamsUserId: string | null;
+  /** {conversationId, serviceUrl, tenantId}: a stored Teams conversation reference. */
+  teamsConversation: unknown;
+  lastPlatform: ChatPlatform | null;
+}
 
 export interface PeopleStore {
   directory(): Promise<DirectoryPerson[]>;
   findById(id: string): Promise<DirectoryPerson | null>;
   findByPlatformUser(platform: ChatPlatform, userId: string): Promise<DirectoryPerson | null>;
+  /** How to reach a person: their platform ids and where they last answered. */
+  contact(personId: string): Promise<PersonContact | null>;
+  /** Leave overlapping a period, for these people. */
+  absences(personIds: string[], from: CalendarDate, to: CalendarDate): Promise<{ personId: string; from: CalendarDate; to: CalendarDate; delegateId: string | null }[]>;
+  addAbsence(personId: string, from: CalendarDate, to: CalendarDate, delegateId: string | null): Promise<void>;
   /** Remembers a person's platform identity (found by email on first contact) and where they last spoke. */
   linkPlatformUser(personId: string, platform: ChatPlatform, userId: string): Promise<void>;
   findByEmail(email: string): Promise<(DirectoryPerson & { slackUserId: string | null; teamsUserId: string | null }) | null>;
@@ -100,6 +120,8 @@ export interface BoardStore {
   /** Only for undoing a board whose settings were refused as it was added. */
   remove(id: string): Promise<void>;
   meetings(boardId: string): Promise<CalendarDate[]>;
+  /** Meetings on or after a day, with their ids (outbox keys are per meeting) and any earlier date they moved from. */
+  meetingRecords(boardId: string, from: CalendarDate): Promise<{ id: string; date: CalendarDate; movedFrom: CalendarDate | null }[]>;
   /** Adds meetings (existing dates are kept). */
   addMeetings(boardId: string, dates: CalendarDate[]): Promise<void>;
 }
@@ -174,6 +196,8 @@ export interface AuditStore {
 }
 
 export interface Store {
+  outbox: OutboxStore;
+  locks: RunLocks;
   programmes: ProgrammeStore;
   register: RegisterStore;
   people: PeopleStore;

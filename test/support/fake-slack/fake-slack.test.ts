@@ -211,6 +211,14 @@ describe('fake Slack Web API', () => {
     expect(fake.messagesIn('C0GOV').map((m) => m.text)).toEqual(['d', 'e']);
   });
 
+  it('keeps a fault for one channel from being taken by a call to another', async () => {
+    fake.failNext('chat.postMessage', { error: 'not_in_channel' }, { channel: 'C0GOV' });
+    await client.chat.postMessage({ channel: 'C0OTHER', text: 'unaffected' });
+    const refused = await rejection(client.chat.postMessage({ channel: 'C0GOV', text: 'refused' }));
+    expect((refused as unknown as WebAPIPlatformError).data.error).toBe('not_in_channel');
+    expect(fake.messagesIn('C0OTHER')).toHaveLength(1);
+  });
+
   it('can hang up without answering', async () => {
     fake.failNext('chat.postMessage', { hangUp: true, applied: true });
     const error = await rejection(client.chat.postMessage({ channel: 'C0GOV', text: 'cut off' }));

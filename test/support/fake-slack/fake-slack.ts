@@ -154,8 +154,11 @@ export interface FakeSlack {
   responses(idOrUrl: string): ResponsePost[];
   /** Turns rate limiting on (or off with `null`). */
   rateLimit(config: RateLimitConfig | null): void;
-  /** Queues a fault for the next call of a method; several queue in order. */
-  failNext(method: string, fault: Fault): void;
+  /**
+   * Queues a fault for the next call of a method; several queue in order. With `match.channel`,
+   * only a call to that channel (`channel` or `channel_id`) takes it, so other traffic cannot.
+   */
+  failNext(method: string, fault: Fault, match?: { channel?: string }): void;
   close(): Promise<void>;
 }
 
@@ -194,7 +197,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const views = new Map<string, FakeView>();
   const homes = new Map<string, FakeView>();
   const responseUrls = new Map<string, { created: number; channel?: string; user?: string; posts: ResponsePost[] }>();
-  const faults = new Map<string, Fault[]>();
+  const faults = new Map<string, { fault: Fault; channel?: string }[]>();
   const limiter = new RateLimiter(now);
   let lastTs = 0;
   let serial = 0;
@@ -560,7 +563,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const handler = methods[method];
     if (handler === undefined) return answer(200, { ok: false, error: 'unknown_method', req_method: method });
 
-    const fault = faults.get(method)?.shift();
+    const target = typeof args.channel === 'string' ? args.channel : typeof args.channel_id === 'string' ? args.channel_id : undefined;
+    const queue = faults.get(method) ?? [];
+    const faultAt = queue.findIndex((q) => q.channel === undefined || q.channel === target);
+    const fault = faultAt < 0 ? undefined : queue.splice(faultAt, 1)[0]!.fault;
     if (fault !== undefined) {
       if ('delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
       else if ('error' in fault) return answer(200, { ok: false, error: fault.error });
@@ -742,9 +748,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     responses: (idOrUrl) => responseUrls.get(idOrUrl.split('/').pop() ?? '')?.posts ?? [],
     rateLimit: (config) => limiter.configure(config),
-    failNext: (method, fault) => {
+    failNext: (method, fault, match = {}) => {
       const queue = faults.get(method) ?? [];
-      queue.push(fault);
+      queue.push({ fault, ...(match.channel !== undefined ? { channel: match.channel } : {}) });
       faults.set(method, queue);
     },
     close: () =>

@@ -1,0 +1,92 @@
+import type pg from 'pg';
+import type { OutboxRecipient, OutboxRow, OutboxStore } from '../../../src/app/ports/outbox.ts';
+import type { ChatPlatform } from '../../../src/app/ports/store.ts';
+import type { Outbox, Prisma, PrismaClient } from '../generated/client.ts';
+
+const toRow = (r: Outbox): OutboxRow => ({
+  id: r.id,
+  key: r.key,
+  kind: r.kind,
+  programmeId: r.programmeId,
+  personId: r.personId,
+  platform: r.platform as ChatPlatform,
+  recipient: r.recipient as OutboxRecipient,
+  payload: r.payload,
+  state: r.state,
+  attempts: r.attempts,
+  claimedAt: r.claimedAt,
+  createdAt: r.createdAt,
+  platformMessageId: r.platformMessageId,
+  lastError: r.lastError,
+});
+
+export function outboxStore(prisma: PrismaClient, pool: pg.Pool): OutboxStore {
+  return {
+    async enqueue(items) {
+      if (items.length === 0) return 0;
+      const result = await prisma.outbox.createMany({
+        data: items.map((i) => ({
+          key: i.key,
+          kind: i.kind,
+          programmeId: i.programmeId,
+          personId: i.personId,
+          platform: i.platform,
+          recipient: i.recipient as Prisma.InputJsonValue,
+          payload: i.payload as Prisma.InputJsonValue,
+        })),
+        skipDuplicates: true,
+      });
+      return result.count;
+    },
+    async claim(now, limit) {
+      // SKIP LOCKED: replicas claiming at the same moment take different rows, never the same one.
+      const { rows } = await pool.query<{ id: string }>(
+        `UPDATE "Outbox" SET state = 'sending', "claimedAt" = $1, attempts = attempts + 1
+          WHERE id IN (SELECT id FROM "Outbox" WHERE state = 'pending' AND "nextAttemptAt" <= $1
+                        ORDER BY "createdAt", key LIMIT $2 FOR UPDATE SKIP LOCKED)
+          RETURNING id`,
+        [now, limit],
+      );
+      if (rows.length === 0) return [];
+      const claimed = await prisma.outbox.findMany({ where: { id: { in: rows.map((r) => r.id) } }, orderBy: [{ createdAt: 'asc' }, { key: 'asc' }] });
+      return claimed.map(toRow);
+    },
+    async markSent(id, platformMessageId, at) {
+      await prisma.outbox.update({ where: { id }, data: { state: 'sent', platformMessageId, sentAt: at, lastError: null } });
+    },
+    async retryLater(id, at, error) {
+      await prisma.outbox.update({ where: { id }, data: { state: 'pending', nextAttemptAt: at, lastError: error.slice(0, 500) } });
+    },
+    async markFailed(id, error) {
+      await prisma.outbox.update({ where: { id }, data: { state: 'failed', lastError: error.slice(0, 500) } });
+    },
+    async markUnknown(id, note) {
+      await prisma.outbox.update({ where: { id }, data: { state: 'unknown', lastError: note.slice(0, 500) } });
+    },
+    async stale(claimedBefore) {
+      return (await prisma.outbox.findMany({ where: { state: 'sending', claimedAt: { lt: claimedBefore } }, orderBy: { createdAt: 'asc' } })).map(toRow);
+    },
+    async release(id) {
+      await prisma.outbox.update({ where: { id }, data: { state: 'pending', nextAttemptAt: new Date(0) } });
+    },
+    async existingKeys(prefixes) {
+      if (prefixes.length === 0) return new Set();
+      const rows = await prisma.outbox.findMany({ where: { OR: prefixes.map((p) => ({ key: { startsWith: p } })) }, select: { key: true } });
+      return new Set(rows.map((r) => r.key));
+    },
+    async messagedSince(since) {
+      const rows = await prisma.outbox.findMany({ where: { createdAt: { gte: since }, personId: { not: null } }, select: { personId: true }, distinct: ['personId'] });
+      return new Set(rows.map((r) => r.personId!));
+    },
+    async countSince(kind, personId, since) {
+      return prisma.outbox.count({ where: { kind, personId, ...(since ? { createdAt: { gt: since } } : {}) } });
+    },
+    async nextDue() {
+      const row = await prisma.outbox.findFirst({ where: { state: 'pending' }, orderBy: { nextAttemptAt: 'asc' }, select: { nextAttemptAt: true } });
+      return row?.nextAttemptAt ?? null;
+    },
+    async problems(programmeId) {
+      return (await prisma.outbox.findMany({ where: { programmeId, state: { in: ['failed', 'unknown'] } }, orderBy: { createdAt: 'desc' }, take: 50 })).map(toRow);
+    },
+  };
+}

@@ -1,0 +1,2 @@
+/** The chat platforms Stocktake speaks on. */
+export type ChatPlatform = 'slack' | 'teams';
