@@ -3,6 +3,7 @@ import { json, startHttpServer } from '../adapters/http/http-server.ts';
 import { openDatabase } from '../adapters/store/open-database.ts';
 import { pendingMigrations } from '../adapters/store/migrate.ts';
 import { createStore } from '../adapters/store/prisma/create-store.ts';
+import { boardPaperDocx } from '../adapters/documents/board-paper-docx.ts';
 import { createSlackAdapter } from '../adapters/slack/slack-adapter.ts';
 import type { Route } from '../adapters/http/http-server.ts';
 import { systemClock } from './app/ports/clock.ts';
@@ -28,7 +29,7 @@ export async function startStocktake(env: NodeJS.ProcessEnv = process.env): Prom
     onMigrated: (names) => log.info({ migrations: names }, 'applied database migrations'),
   });
   log.info({ database: db.description, ms: Date.now() - started }, 'database ready');
-  const deps: AppDeps = { store: createStore(db), clock: systemClock, defaultTimezone: config.STOCKTAKE_TIMEZONE };
+  const deps: AppDeps = { store: createStore(db), clock: systemClock, defaultTimezone: config.STOCKTAKE_TIMEZONE, documents: { boardPaper: boardPaperDocx } };
 
   const routes: Record<string, Route> = {};
   const slack =

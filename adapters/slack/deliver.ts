@@ -45,6 +45,20 @@ export async function deliverReplies(target: SlackReplyTarget, replies: readonly
           );
         }
         break;
+      case 'file': {
+        const channel = await directChannel(target);
+        const a = reply.attachment;
+        await withRateLimitRetry(() =>
+          target.client.filesUploadV2({
+            channel_id: channel,
+            filename: a.filename,
+            title: a.title,
+            initial_comment: reply.message.text,
+            ...(typeof a.content === 'string' ? { content: a.content } : { file: Buffer.from(a.content) }),
+          }),
+        );
+        break;
+      }
       case 'home':
         await withRateLimitRetry(() => target.client.views.publish({ user_id: target.userId, view: renderHome(reply.message) }));
         break;

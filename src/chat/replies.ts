@@ -18,5 +18,7 @@ export type Reply =
   | { kind: 'open-form'; form: Form }
   /** The form stays open with these messages beside its fields. */
   | { kind: 'form-errors'; errors: Record<string, string> }
+  /** A file for the caller alone (in their direct messages with the bot). */
+  | { kind: 'file'; attachment: Attachment; message: Message }
   /** The caller's home tab (Slack App Home). */
   | { kind: 'home'; message: Message };

@@ -4,10 +4,12 @@ import { compileReport } from '../../../src/app/report/compile-report.ts';
 import { renderMarkdown } from '../../../src/chat/render/markdown.ts';
 import { renderText } from '../../../src/chat/render/text.ts';
 import { highlightReportMessage } from '../../../src/chat/views/highlight-report.ts';
+import { boardPaperDocx } from '../../documents/board-paper-docx.ts';
+import { UserError } from '../exit.ts';
 import { parseDateOption, parseFormat } from '../options.ts';
 import { runCommand, unwrap } from '../run-command.ts';
 
-const FORMATS = ['text', 'markdown', 'json'] as const;
+const FORMATS = ['text', 'markdown', 'json', 'docx'] as const;
 
 interface Options {
   programme?: string;
@@ -28,9 +30,15 @@ export function registerReport(program: Command): void {
     .option('--out <file>', 'write to a file instead of the terminal')
     .action((o: Options) =>
       runCommand(async ({ deps }) => {
+        if (o.format === 'docx' && !o.out) throw new UserError('A board paper is a Word file: say where to write it with --out paper.docx.');
         const report = unwrap(await compileReport(deps, { programme: o.programme ?? null, board: o.board ?? null, asOf: o.asOf ?? null }));
         const programme = await deps.store.programmes.findByName(report.programme);
         const message = highlightReportMessage(report, { timezone: programme?.timezone ?? deps.defaultTimezone });
+        if (o.format === 'docx') {
+          await writeFile(o.out!, await boardPaperDocx(report, { timezone: programme?.timezone ?? deps.defaultTimezone }));
+          console.log(`Wrote the ${report.board ?? report.programme} board paper to ${o.out}.`);
+          return;
+        }
         const body =
           o.format === 'json'
             ? JSON.stringify(report, null, 2)

@@ -12,6 +12,7 @@ import { failureMessage, notice } from '../notice.ts';
 import { programmeForCommand } from './programme-choice.ts';
 
 export const POST_REPORT = 'report.post';
+export const BOARD_PAPER = 'report.paper';
 
 export interface PostValue {
   p: string;
@@ -70,19 +71,23 @@ async function preview(ctx: ChatContext, programme: Programme, board: Board, gov
     blocks: [
       ...headline.blocks,
       { type: 'context', text: 'Preview: only you can see this. The details go in a thread under the post, with the full report attached.' },
-      target
-        ? {
-            type: 'actions',
-            buttons: [
-              {
-                id: POST_REPORT,
-                label: governance ? 'Post to the governance channel' : 'Post in this channel',
-                style: 'primary',
-                value: JSON.stringify({ p: programme.id, b: board.id, c: governance ? null : target } satisfies PostValue),
-              },
-            ],
-          }
-        : { type: 'section', text: `${board.name} has no governance channel on this platform yet: a programme manager can set one with \`stocktake board set\`.` },
+      ...(target ? [] : [{ type: 'section' as const, text: `${board.name} has no governance channel on this platform yet: a programme manager can set one with \`stocktake board set\`.` }]),
+      {
+        type: 'actions',
+        buttons: [
+          ...(target
+            ? [
+                {
+                  id: POST_REPORT,
+                  label: governance ? 'Post to the governance channel' : 'Post in this channel',
+                  style: 'primary' as const,
+                  value: JSON.stringify({ p: programme.id, b: board.id, c: governance ? null : target } satisfies PostValue),
+                },
+              ]
+            : []),
+          ...(ctx.deps.documents ? [{ id: BOARD_PAPER, label: 'Download board paper', value: JSON.stringify({ p: programme.id, b: board.id, c: null } satisfies PostValue) }] : []),
+        ],
+      },
     ],
   };
   return privately(message);

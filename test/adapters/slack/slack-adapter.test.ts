@@ -80,6 +80,19 @@ describe('slash commands through the real Bolt receiver', () => {
   });
 });
 
+describe('the board paper', () => {
+  it('sends the chair the report as a Word document when they ask to download it', async () => {
+    const preview = await command('helen', '/send-report', '', OTHER_CHANNEL, 'report.paper');
+    const paper = (preview.posts.flatMap((p) => p.body.blocks as { elements?: { action_id: string; value: string }[] }[]))
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === 'report.paper');
+    await h.send(buttonClick({ actionId: 'report.paper', value: paper!.value, userId: USERS.helen.id, channelId: OTHER_CHANNEL, responseUrl: h.fake.responseUrl() }));
+    const file = await eventually(() => h.fake.files.find((f) => f.completed && f.filename.endsWith('.docx')));
+    expect(file.channel_id).toBe(h.fake.dmChannelFor(USERS.helen.id));
+    expect(file.content?.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
 describe('requests Slack did not sign', () => {
   it('rejects a bad signature and a stale timestamp, and does nothing', async () => {
     const before = h.fake.calls.length;
