@@ -18,6 +18,7 @@ const schema = z.object({
   MICROSOFT_APP_PASSWORD: optional,
   MICROSOFT_APP_TENANT_ID: optional,
   STOCKTAKE_TIMEZONE: z.string().default('Europe/London'),
+  STOCKTAKE_SCHEDULER: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -4,6 +4,10 @@ import { openDatabase } from '../adapters/store/open-database.ts';
 import { pendingMigrations } from '../adapters/store/migrate.ts';
 import { createStore } from '../adapters/store/prisma/create-store.ts';
 import { boardPaperDocx } from '../adapters/documents/board-paper-docx.ts';
+import { createGateways } from '../adapters/outbound/gateways.ts';
+import { startScheduler } from '../adapters/scheduler/scheduler.ts';
+import { tick } from './app/cycle/tick.ts';
+import { createComposer } from './chat/cycle/compose-intent.ts';
 import { createSlackAdapter } from '../adapters/slack/slack-adapter.ts';
 import type { Route } from '../adapters/http/http-server.ts';
 import { systemClock } from './app/ports/clock.ts';
@@ -26,6 +30,7 @@ export async function startStocktake(env: NodeJS.ProcessEnv = process.env): Prom
     databaseUrl: config.DATABASE_URL,
     dataDir: config.STOCKTAKE_DATA_DIR,
     poolSize: 8,
+    share: true,
     onMigrated: (names) => log.info({ migrations: names }, 'applied database migrations'),
   });
   log.info({ database: db.description, ms: Date.now() - started }, 'database ready');
@@ -42,6 +47,8 @@ export async function startStocktake(env: NodeJS.ProcessEnv = process.env): Prom
       : null;
   if (slack?.requestListener) routes['/slack/events'] = slack.requestListener;
   await slack?.start();
+  const gateways = createGateways(config, deps, log);
+  const scheduler = config.STOCKTAKE_SCHEDULER === 'off' ? null : startScheduler({ deps, log, timezone: config.STOCKTAKE_TIMEZONE, runTick: () => tick(deps, createComposer(deps), gateways) });
 
   const server = await startHttpServer(
     config.PORT,
@@ -67,6 +74,7 @@ export async function startStocktake(env: NodeJS.ProcessEnv = process.env): Prom
     port: server.port,
     deps,
     async stop() {
+      await scheduler?.stop();
       await slack?.stop();
       await server.close();
       await db.close();

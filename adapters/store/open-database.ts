@@ -23,11 +23,18 @@ export interface OpenOptions {
   migrate?: boolean;
   poolSize?: number;
   onMigrated?: (names: string[]) => void;
+  /**
+   * Share the embedded database with other processes (`npm start` does): it writes server.json so that
+   * `npx stocktake` commands connect through it. A short-lived command never shares, or a second command
+   * would lose its connection when the first one ends.
+   */
+  share?: boolean;
 }
 
 export class DatabaseBusyError extends Error {}
 
-const WAIT_FOR_PEER_MS = 30_000;
+// A command waits this long for another to finish with the directory (an import of a big register takes a while).
+const WAIT_FOR_PEER_MS = 180_000;
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const poolSize = options.poolSize ?? 5;
@@ -51,12 +58,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         `The data directory ${dataDir} is in use by process ${lock.holder}, which does not share it. Stop it or wait for it to finish.`,
       );
     }
-    // The holder is starting up or running a command; it publishes server.json once its database is up.
+    // The holder is a server starting up (it publishes server.json once its database is up) or a command that will finish.
     await sleep(200);
   }
   try {
     const embedded = await startEmbeddedPostgres(path.join(dataDir, 'pglite'));
-    await writeServerInfo(dataDir, embedded.port);
+    if (options.share) await writeServerInfo(dataDir, embedded.port);
     return await connect(embedded.connectionString, Math.min(poolSize, 8), `embedded (${dataDir})`, options, async () => {
       await embedded.stop();
       await releaseLock(dataDir);

@@ -4,6 +4,7 @@ import { loadActor } from '../app/identity/load-actor.ts';
 import type { PlatformDirectory } from '../app/ports/platform-directory.ts';
 import { boardPaperButton } from './buttons/board-paper.ts';
 import { chooseProgrammeButton } from './buttons/choose-programme.ts';
+import { noChangeButton } from './buttons/no-change.ts';
 import { postReportButton } from './buttons/post-report.ts';
 import { shareOverdueButton } from './buttons/share-overdue.ts';
 import { helpCommand } from './commands/help.ts';
@@ -20,7 +21,7 @@ import { failureMessage, notice } from './notice.ts';
 
 /** The one registry of commands: routing, aliases and help all come from it. */
 export const COMMANDS: readonly CommandHandler[] = [overdueCommand, sendReportCommand, myActionsCommand, helpCommand(() => COMMANDS)];
-const BUTTONS: readonly ButtonHandler[] = [openUpdateButton, shareOverdueButton, postReportButton, boardPaperButton, chooseProgrammeButton];
+const BUTTONS: readonly ButtonHandler[] = [openUpdateButton, shareOverdueButton, postReportButton, boardPaperButton, noChangeButton, chooseProgrammeButton];
 const FORMS: readonly FormHandler[] = [updateFormHandler];
 
 export interface ChatRuntime {

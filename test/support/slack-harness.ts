@@ -45,6 +45,7 @@ export async function startSlackHarness(): Promise<SlackHarness> {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.url,
     LOG_LEVEL: 'silent',
+    STOCKTAKE_SCHEDULER: 'off',
   });
   const deps = running.deps;
   const seed = new Date('2024-01-15T10:00:00Z');

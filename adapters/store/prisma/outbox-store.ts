@@ -22,7 +22,7 @@ const toRow = (r: Outbox): OutboxRow => ({
 
 export function outboxStore(prisma: PrismaClient, pool: pg.Pool): OutboxStore {
   return {
-    async enqueue(items) {
+    async enqueue(items, at) {
       if (items.length === 0) return 0;
       const result = await prisma.outbox.createMany({
         data: items.map((i) => ({
@@ -33,6 +33,8 @@ export function outboxStore(prisma: PrismaClient, pool: pg.Pool): OutboxStore {
           platform: i.platform,
           recipient: i.recipient as Prisma.InputJsonValue,
           payload: i.payload as Prisma.InputJsonValue,
+          createdAt: at,
+          nextAttemptAt: at,
         })),
         skipDuplicates: true,
       });

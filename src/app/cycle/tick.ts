@@ -18,10 +18,11 @@ export interface TickResult {
  * need no catching up of their own: the next one sees everything still due, and keys stop repeats.
  */
 export async function tick(deps: AppDeps, compose: ComposeIntent, gateways: Gateways, options: DispatchOptions = {}): Promise<TickResult> {
-  const state = await loadCycleState(deps, deps.clock.now());
+  const now = deps.clock.now();
+  const state = await loadCycleState(deps, now);
   const fresh = dueNow(state).filter((intent) => !state.existingKeys.has(intent.key));
   const items = (await Promise.all(fresh.map(compose))).flat();
-  const queued = await deps.store.outbox.enqueue(items);
+  const queued = await deps.store.outbox.enqueue(items, now);
   const dispatched = await dispatchOutbox(deps, gateways, options);
   return { due: fresh.length, queued, dispatched };
 }

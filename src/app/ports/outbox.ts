@@ -29,7 +29,7 @@ export interface OutboxRow extends OutboxItem {
 
 export interface OutboxStore {
   /** Inserts what is not there yet; a key already queued or sent is left alone. Returns how many were new. */
-  enqueue(items: OutboxItem[]): Promise<number>;
+  enqueue(items: OutboxItem[], at: Date): Promise<number>;
   /** Marks up to `limit` due rows `sending` for this claimant and returns them (several replicas never claim the same row). */
   claim(now: Date, limit: number): Promise<OutboxRow[]>;
   markSent(id: string, platformMessageId: string | null, at: Date): Promise<void>;

@@ -6,6 +6,7 @@ import { currentCycle } from '../boards/current-cycle.ts';
 import type { AppDeps } from '../deps.ts';
 import { loadActor } from '../identity/load-actor.ts';
 import type { ActionForUpdate } from '../ports/store.ts';
+import { onBehalfOf } from './updatable.ts';
 import { fail, failWith, ok, type Result } from '../result.ts';
 
 export interface UpdateRequest {
@@ -42,7 +43,7 @@ export async function recordUpdate(deps: AppDeps, req: UpdateRequest): Promise<R
   const cycle = await currentCycle(deps, programme, today);
   const inCycle = cycle && now.getTime() <= cycle.cutoffAt.getTime();
   const earlier = inCycle ? await deps.store.updates.latestBy(action.id, req.person.id, cycle.cycleStart) : null;
-  const onBehalfOfId = action.leadPersonIds.includes(req.person.id) ? null : (action.leadPersonIds[0] ?? null);
+  const onBehalfOfId = onBehalfOf(action, req.person.id);
 
   const recorded = await deps.store.updates.record({
     actionId: action.id,

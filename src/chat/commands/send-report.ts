@@ -1,6 +1,7 @@
 import { compileReport } from '../../app/report/compile-report.ts';
 import { formatDate } from '../../domain/dates/calendar.ts';
 import type { Board, Programme } from '../../domain/programme.ts';
+import type { HighlightReport } from '../../domain/report/report-types.ts';
 import { canSendReport } from '../../domain/roles/permissions.ts';
 import { channelOn, type ChatContext } from '../context.ts';
 import type { CommandHandler } from '../handlers.ts';
@@ -93,27 +94,30 @@ async function preview(ctx: ChatContext, programme: Programme, board: Board, gov
   return privately(message);
 }
 
+/** The report as a channel post: headline in the channel, details in its thread, the full report attached. */
+export function reportPost(report: HighlightReport, programme: Programme, board: Board, footer: string): Omit<Extract<Reply, { kind: 'post' }>, 'kind' | 'channelId'> {
+  const options = { timezone: programme.timezone };
+  const { headline, details } = highlightReportParts(report, options);
+  headline.blocks.push({ type: 'context', text: footer });
+  const slug = board.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return {
+    message: headline,
+    thread: details,
+    attachment: {
+      filename: `highlight-report-${slug}-${report.asOf}.md`,
+      title: `${board.name} highlight report, ${formatDate(report.asOf)}`,
+      content: renderMarkdown(highlightReportMessage(report, options)),
+    },
+  };
+}
+
 /** Posts the headline to the channel, the details in its thread and the full report as a file. */
 export async function postReport(ctx: ChatContext, programme: Programme, board: Board, channelId: string): Promise<Reply[]> {
   const report = await compileReport(ctx.deps, { programme: programme.name, board: board.name });
   if (!report.ok) return privately(failureMessage(report.error));
-  const options = { timezone: programme.timezone };
-  const { headline, details } = highlightReportParts(report.value, options);
-  headline.blocks.push({ type: 'context', text: `Sent by ${ctx.person.name}. Details in the thread; the full report is attached.` });
-  const slug = board.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   await ctx.deps.store.audit.record({ actor: ctx.person.id, programmeId: programme.id, verb: 'post', entity: 'report', entityId: board.id, details: { channelId, asOf: report.value.asOf } });
   return [
-    {
-      kind: 'post',
-      channelId,
-      message: headline,
-      thread: details,
-      attachment: {
-        filename: `highlight-report-${slug}-${report.value.asOf}.md`,
-        title: `${board.name} highlight report, ${formatDate(report.value.asOf)}`,
-        content: renderMarkdown(highlightReportMessage(report.value, options)),
-      },
-    },
+    { kind: 'post', channelId, ...reportPost(report.value, programme, board, `Sent by ${ctx.person.name}. Details in the thread; the full report is attached.`) },
     { kind: 'private', message: notice(`Posted the ${board.name} highlight report.`) },
   ];
 }

@@ -1,0 +1,28 @@
+import { WebClient } from '@slack/web-api';
+import type { Gateways } from '../../src/app/outbox/dispatch-outbox.ts';
+import type { AppDeps } from '../../src/app/deps.ts';
+import type { Config } from '../../src/config.ts';
+import type { Logger } from '../logging/logger.ts';
+import { slackIdentitiesFrom } from '../slack/gateway/identities.ts';
+import { createSlackGateway } from '../slack/gateway/slack-gateway.ts';
+import { slackDirectory } from '../slack/slack-directory.ts';
+
+/** The platforms outbound messages can go to, from the settings: Slack when its token is set. */
+export function createGateways(config: Config, deps: AppDeps, log: Logger): Gateways {
+  const gateways: Gateways = {};
+  if (config.SLACK_BOT_TOKEN) {
+    // No client retries and no queue pause on a 429: the outbox dispatcher owns retries and pacing.
+    const client = new WebClient(config.SLACK_BOT_TOKEN, {
+      ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+    });
+    gateways.slack = createSlackGateway({
+      client,
+      identities: slackIdentitiesFrom(deps.store.people),
+      directory: slackDirectory(client),
+      log: log.child({ component: 'slack-outbox' }),
+    });
+  }
+  return gateways;
+}
