@@ -19,7 +19,11 @@ export function slackDirectory(client: WebClient): PlatformDirectory {
     async userIdForEmail(email) {
       const key = email.toLowerCase();
       if (!ids.has(key)) {
-        const found = await client.users.lookupByEmail({ email: key }).catch(() => null);
+        // Only "no such user" is an answer worth keeping; a 429 or an outage must not stick as one.
+        const found = await client.users.lookupByEmail({ email: key }).catch((error: { data?: { error?: string } }) => {
+          if (error.data?.error === 'users_not_found') return null;
+          throw error;
+        });
         ids.set(key, found?.user?.id ?? null);
       }
       return ids.get(key) ?? null;

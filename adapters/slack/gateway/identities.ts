@@ -9,24 +9,17 @@ export interface SlackIdentities {
   remember(personId: string, slackUserId: string): Promise<void>;
 }
 
-/**
- * Backed by today's PeopleStore: the stored Slack id is reached through `findByEmail`, so a person
- * with a Slack id and no email is not found. A `slackUserIdOf(personId)` store method would do it
- * in one query and for everyone.
- */
-export function slackIdentitiesFrom(people: Pick<PeopleStore, 'findById' | 'findByEmail' | 'linkPlatformUser'>): SlackIdentities {
+/** Backed by the people store: one read for a person's Slack id or email; a Slack id found by email is kept. */
+export function slackIdentitiesFrom(people: Pick<PeopleStore, 'contact' | 'rememberPlatformUser'>): SlackIdentities {
   return {
     async slackIdOf(personId) {
-      const email = (await people.findById(personId))?.email;
-      if (!email) return null;
-      const found = await people.findByEmail(email);
-      return found?.id === personId ? found.slackUserId : null;
+      return (await people.contact(personId))?.slackUserId ?? null;
     },
     async emailOf(personId) {
-      return (await people.findById(personId))?.email ?? null;
+      return (await people.contact(personId))?.email ?? null;
     },
     async remember(personId, slackUserId) {
-      await people.linkPlatformUser(personId, 'slack', slackUserId);
+      await people.rememberPlatformUser(personId, 'slack', slackUserId);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { ErrorCode, type WebClient } from '@slack/web-api';
+import type { OutboxPayload } from '../../../src/chat/outbox-payload.ts';
 import type { ChatGateway, OutboxRecipient, OutboxRow, SendResult } from '../../../src/app/ports/outbox.ts';
 import type { PlatformDirectory } from '../../../src/app/ports/platform-directory.ts';
 import type { Message } from '../../../src/chat/message.ts';
@@ -16,13 +17,6 @@ export const OUTBOX_EVENT_TYPE = 'stocktake_outbox';
  */
 export const UNCONFIRMED = 'unconfirmed:';
 
-/** What the chat layer puts in an outbox row's payload. */
-export interface SlackOutboxPayload {
-  message: Message;
-  /** Posted as replies under the message (details, so a channel is not a wall of messages). */
-  thread?: Message[];
-  attachment?: { filename: string; title: string; content: string };
-}
 
 export interface SlackGatewayOptions {
   /** Built with `rejectRateLimitedCalls: true` and no retries: the outbox owns retries and pacing. */
@@ -115,14 +109,14 @@ export function classifySlackError(error: unknown): Failure {
   }
 }
 
-function readPayload(payload: unknown): SlackOutboxPayload | null {
-  const p = payload as Partial<SlackOutboxPayload> | null;
+function readPayload(payload: unknown): OutboxPayload | null {
+  const p = payload as Partial<OutboxPayload> | null;
   const isMessage = (m: unknown): m is Message => typeof m === 'object' && m !== null && typeof (m as Message).text === 'string' && Array.isArray((m as Message).blocks);
   if (typeof p !== 'object' || p === null || !isMessage(p.message)) return null;
   if (p.thread !== undefined && (!Array.isArray(p.thread) || !p.thread.every(isMessage))) return null;
   const a = p.attachment;
   if (a !== undefined && (typeof a !== 'object' || a === null || typeof a.filename !== 'string' || typeof a.title !== 'string' || typeof a.content !== 'string')) return null;
-  return p as SlackOutboxPayload;
+  return p as OutboxPayload;
 }
 
 /**
@@ -221,7 +215,7 @@ export function createSlackGateway(options: SlackGatewayOptions): ChatGateway {
   };
 
   /** Everything after the first part. A failure here cannot undo the message, so it is reported, not returned. */
-  const finish = async (row: OutboxRow, channel: string, thread_ts: string, parts: SlackMessage[], attachment: SlackOutboxPayload['attachment']): Promise<void> => {
+  const finish = async (row: OutboxRow, channel: string, thread_ts: string, parts: SlackMessage[], attachment: OutboxPayload['attachment']): Promise<void> => {
     let step = 'thread';
     try {
       for (const part of parts) await patiently(() => post(channel, part, { thread_ts }));

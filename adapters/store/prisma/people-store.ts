@@ -44,6 +44,9 @@ export function peopleStore(prisma: PrismaClient): PeopleStore {
       const p = await prisma.person.findFirst({ where: platform === 'slack' ? { slackUserId: userId } : { teamsUserId: userId } });
       return p ? toDirectoryPerson(p) : null;
     },
+    async rememberPlatformUser(personId, platform, userId) {
+      await prisma.person.update({ where: { id: personId }, data: platform === 'slack' ? { slackUserId: userId } : { teamsUserId: userId } });
+    },
     async linkPlatformUser(personId, platform, userId) {
       await prisma.person.update({
         where: { id: personId },

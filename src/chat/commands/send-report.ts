@@ -7,6 +7,7 @@ import { channelOn, type ChatContext } from '../context.ts';
 import type { CommandHandler } from '../handlers.ts';
 import type { Message } from '../message.ts';
 import { renderMarkdown } from '../render/markdown.ts';
+import type { OutboxPayload } from '../outbox-payload.ts';
 import type { Reply } from '../replies.ts';
 import { highlightReportMessage, highlightReportParts } from '../views/highlight-report.ts';
 import { failureMessage, notice } from '../notice.ts';
@@ -95,7 +96,7 @@ async function preview(ctx: ChatContext, programme: Programme, board: Board, gov
 }
 
 /** The report as a channel post: headline in the channel, details in its thread, the full report attached. */
-export function reportPost(report: HighlightReport, programme: Programme, board: Board, footer: string): Omit<Extract<Reply, { kind: 'post' }>, 'kind' | 'channelId'> {
+export function reportPost(report: HighlightReport, programme: Programme, board: Board, footer: string): OutboxPayload {
   const options = { timezone: programme.timezone };
   const { headline, details } = highlightReportParts(report, options);
   headline.blocks.push({ type: 'context', text: footer });

@@ -12,7 +12,7 @@ import { latestUpdate } from '../../domain/report/updates.ts';
 import type { ReportAction } from '../../domain/report/types.ts';
 import { reportPost } from '../commands/send-report.ts';
 import type { Message } from '../message.ts';
-import type { Attachment } from '../replies.ts';
+import type { OutboxPayload } from '../outbox-payload.ts';
 import type { CycleAction, OverdueAction } from '../views/cycle/cycle-format.ts';
 import { digestMessage } from '../views/cycle/digest.ts';
 import { escalationMessage } from '../views/cycle/escalation.ts';
@@ -20,12 +20,6 @@ import { movedMessage } from '../views/cycle/moved.ts';
 import { nudgeIgnoredMessage, nudgeMessage } from '../views/cycle/nudge.ts';
 import { chaseMessage, promptMessage } from '../views/cycle/prompt.ts';
 
-/** What an outbox row carries for the gateway to render: a message, its thread, a file. */
-export interface OutboxPayload {
-  message: Message;
-  thread?: Message[];
-  attachment?: Attachment;
-}
 
 /**
  * Writes the words for what `dueNow` decided, one tick at a time. Lookups are cached for the tick,
