@@ -33,6 +33,14 @@ export interface OpenOptions {
 
 export class DatabaseBusyError extends Error {}
 
+const TIMESTAMP_OID = 1114;
+
+/** A timestamp without zone read by hand-written queries is UTC, not the machine's local time. */
+function utcTimestamps(oid: number, format?: 'text' | 'binary') {
+  if (oid === TIMESTAMP_OID && format !== 'binary') return (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
+  return pg.types.getTypeParser(oid, format as 'text');
+}
+
 // A command waits this long for another to finish with the directory (an import of a big register takes a while).
 const WAIT_FOR_PEER_MS = 180_000;
 
@@ -81,7 +89,11 @@ async function connect(
   options: OpenOptions,
   release: () => Promise<void>,
 ): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: { getTypeParser: utcTimestamps } as pg.CustomTypesConfig });
+  // Timestamps are stored in UTC without a zone; compare and read them as UTC whatever the server's setting.
+  pool.on('connect', (client) => {
+    client.query(`SET TIME ZONE 'UTC'`).catch(() => {});
+  });
   try {
     if (options.migrate !== false && (await pendingMigrations(pool)).length > 0) {
       const applied = await applyMigrations(pool);

@@ -24,15 +24,15 @@ SELECT a.id, a."programmeId", prog.name AS programme, a.ref, a.title, a."dueDate
   LEFT JOIN "Workstream" top ON top.id = w."parentId"
   LEFT JOIN LATERAL (SELECT ${updateJson('s')} AS u FROM "StatusUpdate" s WHERE s."actionId" = a.id
                       ORDER BY s."createdAt" DESC LIMIT 1) latest ON true
-  LEFT JOIN LATERAL (SELECT ${updateJson('s')} AS u FROM "StatusUpdate" s WHERE s."actionId" = a.id AND $2::timestamptz IS NOT NULL AND s."createdAt" <= $2::timestamptz
+  LEFT JOIN LATERAL (SELECT ${updateJson('s')} AS u FROM "StatusUpdate" s WHERE s."actionId" = a.id AND $2::timestamptz IS NOT NULL AND s."createdAt" <= ($2::timestamptz AT TIME ZONE 'UTC')
                       ORDER BY s."createdAt" DESC LIMIT 1) baseline ON true
-  LEFT JOIN LATERAL (SELECT ${updateJson('s')} AS u FROM "StatusUpdate" s WHERE s."actionId" = a.id AND $3::timestamptz IS NOT NULL AND s."createdAt" >= $3::timestamptz AND s.source <> 'import'
+  LEFT JOIN LATERAL (SELECT ${updateJson('s')} AS u FROM "StatusUpdate" s WHERE s."actionId" = a.id AND $3::timestamptz IS NOT NULL AND s."createdAt" >= ($3::timestamptz AT TIME ZONE 'UTC') AND s.source <> 'import'
                       ORDER BY s."createdAt" DESC LIMIT 1) cycle ON true
  WHERE ${where}`;
 
 function updateJson(alias: string): string {
   return `json_build_object('id', ${alias}.id, 'status', ${alias}.status, 'statusWord', ${alias}."statusWord", 'note', ${alias}.note,
-    'author', ${alias}."authorName", 'at', ${alias}."createdAt", 'source', ${alias}.source)`;
+    'author', ${alias}."authorName", 'at', to_char(${alias}."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'source', ${alias}.source)`;
 }
 
 interface Row {

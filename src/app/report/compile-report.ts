@@ -43,8 +43,12 @@ export async function compileReport(deps: AppDeps, req: ReportRequest): Promise<
     : { nextMeeting: null, previousMeeting: null, cycleStart: null, previousCutoff: null };
 
   const actions = await deps.store.register.reportActions(programme.value.id, window);
+  // Leads on leave on the day are shown as on leave, not as missing.
+  const leadIds = [...new Set(actions.flatMap((a) => a.leadPersonIds))];
+  const away = await deps.store.people.absences(leadIds, asOf, asOf);
   return ok(
     compileHighlightReport(actions, {
+      awayLeads: [...new Set(away.map((a) => a.personId))],
       programme: programme.value.name,
       board: board.value?.name ?? null,
       asOf,

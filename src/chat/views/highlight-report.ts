@@ -107,12 +107,12 @@ function movementLegend(r: HighlightReport, timezone: string): string {
 }
 
 function readinessText(r: HighlightReport): string {
-  const { expected, updated, outstandingLeads, onLeaveLeads } = r.readiness;
+  const { expected, updated, leads, leadsUpdated, outstandingLeads, onLeaveLeads } = r.readiness;
   if (expected === 0) return 'No open actions needed an update this cycle.';
-  const parts = [`Updates received on ${updated} of ${plural(expected, 'open action')}`];
-  if (outstandingLeads.length > 0) parts.push(`${plural(outstandingLeads.length, 'lead')} still to reply`);
+  const parts = [`${leadsUpdated} of ${plural(leads, 'lead')} have updated (updates on ${updated} of ${plural(expected, 'open action')})`];
   if (onLeaveLeads.length > 0) parts.push(`${onLeaveLeads.length} on leave`);
-  return `${parts.join('; ')}.`;
+  const outstanding = outstandingLeads.length > 0 ? ` Outstanding: ${outstandingLeads.join(', ')}.` : '';
+  return `${parts.join('; ')}.${outstanding}`;
 }
 
 // ── By exception ───────────────────────────────────────────────────────────

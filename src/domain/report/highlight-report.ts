@@ -2,6 +2,7 @@ import { isOverdue } from '../overdue.ts';
 import { isDueNext, dueNextUntil } from './due-next.ts';
 import { toException } from './exceptions.ts';
 import { toReportItem } from './item.ts';
+import { leadsOf } from './leads.ts';
 import { findMissingUpdates } from './missing-updates.ts';
 import { byWorkstreamThenRef, workstreamRanks } from './ordering.ts';
 import type { HighlightReport, MovementCounts, ReportItem, WorkstreamSection } from './report-types.ts';
@@ -27,6 +28,7 @@ export function compileHighlightReport(actions: readonly ReportAction[], ctx: Re
 
   const until = dueNextUntil(ctx.asOf, ctx.nextMeeting);
   const { missing, onLeave } = findMissingUpdates(open, ctx.cycleStart, ctx.awayLeads);
+  const leadCount = new Set(open.flatMap((a) => leadsOf(a).map((l) => l.key))).size;
   const workstreams = [...ranks.keys()]
     .map((name) => workstreamSection(name, ordered.filter((a) => a.workstream === name), itemOf, ctx))
     .filter((w) => w.items.length > 0);
@@ -49,6 +51,8 @@ export function compileHighlightReport(actions: readonly ReportAction[], ctx: Re
     readiness: {
       expected: open.length,
       updated: open.filter((a) => updatedSince(a.updates, ctx.cycleStart)).length,
+      leads: leadCount,
+      leadsUpdated: leadCount - missing.length - onLeave.length,
       outstandingLeads: missing.map((m) => m.lead),
       onLeaveLeads: onLeave.map((m) => m.lead),
     },

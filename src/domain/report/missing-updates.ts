@@ -1,4 +1,4 @@
-import { compareNatural } from './natural-order.ts';
+import { BY_WORDS, compareNatural } from './natural-order.ts';
 import { leadsOf } from './leads.ts';
 import type { LeadActions } from './report-types.ts';
 import type { ReportAction } from './types.ts';
@@ -36,6 +36,6 @@ export function findMissingUpdates(
 // Alphabetical by lead so a chair can find a name; ties (never expected) fall back to natural order.
 function sortByLead(entries: Map<string, LeadActions>): LeadActions[] {
   return [...entries.values()].sort(
-    (a, b) => a.lead.localeCompare(b.lead, 'en-GB', { sensitivity: 'base' }) || compareNatural(a.lead, b.lead),
+    (a, b) => BY_WORDS.compare(a.lead, b.lead) || compareNatural(a.lead, b.lead),
   );
 }

@@ -81,6 +81,9 @@ export interface Readiness {
   expected: number;
   /** Of those, how many have an update this cycle. */
   updated: number;
+  /** Leads of open actions, and how many of them have updated every one of theirs (for "27 of 40 leads have updated"). */
+  leads: number;
+  leadsUpdated: number;
   /** Leads still to reply (the same people as `missingUpdates`). */
   outstandingLeads: string[];
   /** Leads who have not replied but are on leave. */

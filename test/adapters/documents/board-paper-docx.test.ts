@@ -90,11 +90,13 @@ describe('the board paper for the Hull register', () => {
 
     const chartAt = body.findIndex((e) => e.kind === 'p' && e.xml.includes('<w:drawing>'));
     const summaryAt = body.indexOf(tableAfter(body, 'Summary'));
-    const readinessAt = body.findIndex((e) => e.kind === 'p' && e.text.startsWith('Updates received on'));
+    const readinessAt = body.findIndex((e) => e.kind === 'p' && / leads? have updated/.test(e.text));
     expect(summaryAt).toBeLessThan(chartAt);
     expect(chartAt).toBeLessThan(readinessAt);
-    const { expected, updated, outstandingLeads } = report.readiness;
-    expect((body[readinessAt] as Para).text).toBe(`Updates received on ${updated} of ${expected} open actions; ${outstandingLeads.length} leads still to reply.`);
+    const { expected, updated, leads, leadsUpdated, outstandingLeads } = report.readiness;
+    expect((body[readinessAt] as Para).text).toBe(
+      `${leadsUpdated} of ${leads} leads have updated (updates on ${updated} of ${expected} open actions). Outstanding: ${outstandingLeads.join(', ')}.`,
+    );
     // The chart has words for screen readers.
     expect(body[chartAt]!.xml).toMatch(/descr="Bar chart of the status of 63 actions by workstream\. 1\. To work towards/);
   });

@@ -92,10 +92,10 @@ describe('highlightReportMessage: the board paper layout', () => {
     expect(summary.footer).toEqual(['Total', '1', '1', '1', '0', '1', '4', '↑1 ↓1']);
   });
 
-  it('says how many updates are in, who is still to reply, and what was left out', () => {
-    const facts = message.blocks.find((b) => b.type === 'section' && toPlainText(b.text).startsWith('Updates received'));
-    expect(facts && toPlainText((facts as { text: string }).text)).toBe(
-      'Updates received on 1 of 3 open actions; 1 lead still to reply; 1 on leave. 1 action no longer in the register is not counted.',
+  it('says how many leads have updated, who is still to reply, and what was left out', () => {
+    const facts = message.blocks.find((b) => b.type === 'section' && / leads? have updated/.test(toPlainText(b.text)));
+    expect(facts && toPlainText((facts as { text: string }).text)).toMatch(
+      /^\d+ of \d+ leads have updated \(updates on 1 of 3 open actions\); 1 on leave\. Outstanding: [^.]+\. 1 action no longer in the register is not counted\.$/,
     );
   });
 

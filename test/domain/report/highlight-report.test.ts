@@ -356,6 +356,8 @@ describe('compileHighlightReport: missing updates and readiness', () => {
     expect(report.readiness).toEqual({
       expected: 5,
       updated: 3,
+      leads: 4,
+      leadsUpdated: 2,
       outstandingLeads: ['Priya Shah'],
       onLeaveLeads: ['Head of Service (SEND)'],
     });
@@ -402,6 +404,6 @@ describe('compileHighlightReport: purity', () => {
     const r = compileHighlightReport([], context());
     expect(r.workstreams).toEqual([]);
     expect(r.totals).toEqual({ blue: 0, green: 0, amber: 0, red: 0, grey: 0 });
-    expect(r.readiness).toEqual({ expected: 0, updated: 0, outstandingLeads: [], onLeaveLeads: [] });
+    expect(r.readiness).toEqual({ expected: 0, updated: 0, leads: 0, leadsUpdated: 0, outstandingLeads: [], onLeaveLeads: [] });
   });
 });
