@@ -89,11 +89,9 @@ async function connect(
   options: OpenOptions,
   release: () => Promise<void>,
 ): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: { getTypeParser: utcTimestamps } as pg.CustomTypesConfig });
-  // Timestamps are stored in UTC without a zone; compare and read them as UTC whatever the server's setting.
-  pool.on('connect', (client) => {
-    client.query(`SET TIME ZONE 'UTC'`).catch(() => {});
-  });
+  // Timestamps are stored in UTC without a zone: the session compares, and our parser reads, them as UTC
+  // whatever the server's or the machine's setting.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c TimeZone=UTC', types: { getTypeParser: utcTimestamps } as pg.CustomTypesConfig });
   try {
     if (options.migrate !== false && (await pendingMigrations(pool)).length > 0) {
       const applied = await applyMigrations(pool);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { addBoard, listBoards, setBoard, type BoardChanges, type BoardSummary } from '../../../src/app/boards/manage-boards.ts';
-import { formatDate } from '../../../src/domain/dates/calendar.ts';
+import { renderText } from '../../../src/chat/render/text.ts';
+import { boardsMessage } from '../../../src/chat/views/boards.ts';
 import { parsePositiveInt } from '../options.ts';
 import { runCommand, unwrap } from '../run-command.ts';
 
@@ -31,15 +32,7 @@ const toChanges = (o: Options): BoardChanges => ({
   ...(o.cutoffTime !== undefined ? { cutoffTime: o.cutoffTime } : {}),
 });
 
-export function describeBoard(b: BoardSummary): string {
-  return [
-    b.name,
-    `  chair: ${b.chairs.length ? b.chairs.join(', ') : 'none yet (board set --chair EMAIL)'}`,
-    `  meets: ${b.ruleText ?? 'on set dates'}${b.upcoming.length ? `; next ${b.upcoming.map(formatDate).join(', ')}` : '; no meeting ahead'}`,
-    `  leads asked ${b.askDays} working days before at ${b.askTime}; chased ${b.chaseDays} working days later; cut-off ${b.cutoffDays} working days before at ${b.cutoffTime}`,
-    `  governance channel: Slack ${b.slackChannelId ?? 'none'}, Teams ${b.teamsChannelId ?? 'none'}`,
-  ].join('\n');
-}
+export const describeBoard = (programme: string, b: BoardSummary): string => renderText(boardsMessage(programme, [b]));
 
 function withSettings(cmd: Command): Command {
   return cmd
@@ -60,13 +53,13 @@ export function registerBoard(program: Command): void {
   withSettings(board.command('add <name>').description('add a board').requiredOption('--programme <name>', 'the programme')).action(
     (name: string, o: Options) =>
       runCommand(async ({ deps }) => {
-        console.log(`Added board:\n${describeBoard(unwrap(await addBoard(deps, o.programme!, name, toChanges(o), 'cli')))}`);
+        console.log(`Added board:\n${describeBoard(o.programme!, unwrap(await addBoard(deps, o.programme!, name, toChanges(o), 'cli')))}`);
       }),
   );
   withSettings(board.command('set <name>').description("change a board's meetings, chair, channels or lead times").option('--programme <name>', 'the programme')).action(
     (name: string, o: Options) =>
       runCommand(async ({ deps }) => {
-        console.log(`Updated board:\n${describeBoard(unwrap(await setBoard(deps, o.programme ?? null, name, toChanges(o), 'cli')))}`);
+        console.log(`Updated board:\n${describeBoard(o.programme ?? '', unwrap(await setBoard(deps, o.programme ?? null, name, toChanges(o), 'cli')))}`);
       }),
   );
   board
@@ -76,7 +69,7 @@ export function registerBoard(program: Command): void {
     .action((o: { programme?: string }) =>
       runCommand(async ({ deps }) => {
         const { programme, boards } = unwrap(await listBoards(deps, o.programme ?? null));
-        console.log(boards.length ? boards.map(describeBoard).join('\n\n') : `${programme.name} has no boards yet: add one with \`stocktake board add\`.`);
+        console.log(boards.length ? renderText(boardsMessage(programme.name, boards)) : `${programme.name} has no boards yet: add one with \`stocktake board add\`.`);
       }),
     );
 }

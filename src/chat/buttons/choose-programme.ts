@@ -1,5 +1,6 @@
 import type { ButtonHandler, CommandHandler } from '../handlers.ts';
 import { CHOOSE_PROGRAMME, type ChoiceValue } from '../commands/programme-choice.ts';
+import { boardReplies } from '../commands/board.ts';
 import { overdueReplies } from '../commands/overdue.ts';
 import { sendReportReplies } from '../commands/send-report.ts';
 import { notice } from '../notice.ts';
@@ -9,6 +10,7 @@ import { parseButtonValue } from './button-value.ts';
 const RERUN: Record<string, (ctx: Parameters<CommandHandler['run']>[0], args: string, programmeId: string) => ReturnType<CommandHandler['run']>> = {
   overdue: overdueReplies,
   'send-report': sendReportReplies,
+  board: boardReplies,
 };
 
 export const chooseProgrammeButton: ButtonHandler = {

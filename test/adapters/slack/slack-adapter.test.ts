@@ -80,6 +80,20 @@ describe('slash commands through the real Bolt receiver', () => {
   });
 });
 
+describe('configuring a board from chat', () => {
+  it('lets the programme manager change lead times and the governance channel, and refuses a lead', async () => {
+    const refused = await command('alex', '/stocktake', 'board set SEND Partnership Board ask-days 6');
+    expect(refused.words).toContain('Only a programme manager or an admin of Hull can change it.');
+    const changed = await command('nadia', '/stocktake', 'board set SEND Partnership Board ask-days 6');
+    expect(changed.words).toContain('6 working days before');
+    const shown = await command('nadia', '/stocktake', 'board');
+    expect(shown.words).toContain('6 working days before');
+    expect(shown.words).toContain(GOVERNANCE_CHANNEL);
+    const bad = await command('nadia', '/stocktake', 'board set SEND Partnership Board ask-days soon');
+    expect(bad.words).toContain('is not a number of working days');
+  });
+});
+
 describe('the board paper', () => {
   it('sends the chair the report as a Word document when they ask to download it', async () => {
     const preview = await command('helen', '/send-report', '', OTHER_CHANNEL, 'report.paper');
