@@ -5,6 +5,7 @@ import { pendingMigrations } from '../adapters/store/migrate.ts';
 import { createStore } from '../adapters/store/prisma/create-store.ts';
 import { boardPaperDocx } from '../adapters/documents/board-paper-docx.ts';
 import { createGateways } from '../adapters/outbound/gateways.ts';
+import { createTeamsEndpoint } from '../adapters/teams/teams-adapter.ts';
 import { startScheduler } from '../adapters/scheduler/scheduler.ts';
 import { tick } from './app/cycle/tick.ts';
 import { createComposer } from './chat/cycle/compose-intent.ts';
@@ -47,7 +48,9 @@ export async function startStocktake(env: NodeJS.ProcessEnv = process.env): Prom
       : null;
   if (slack?.requestListener) routes['/slack/events'] = slack.requestListener;
   await slack?.start();
-  const gateways = createGateways(config, deps, log);
+  const teams = createTeamsEndpoint({ appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, tenantId: config.MICROSOFT_APP_TENANT_ID }, deps, log);
+  routes['/api/messages'] = teams.route;
+  const gateways = createGateways(config, deps, log, teams.gateway);
   const scheduler = config.STOCKTAKE_SCHEDULER === 'off' ? null : startScheduler({ deps, log, timezone: config.STOCKTAKE_TIMEZONE, runTick: () => tick(deps, createComposer(deps), gateways) });
 
   const server = await startHttpServer(
@@ -69,6 +72,14 @@ export async function startStocktake(env: NodeJS.ProcessEnv = process.env): Prom
   log.info({ port: server.port }, `Stocktake is listening on http://127.0.0.1:${server.port} (health: /healthz)`);
   if (!slack) log.info('Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on');
   else log.info(config.SLACK_APP_TOKEN ? 'Slack is on, over Socket Mode' : `Slack is on: events at http://127.0.0.1:${server.port}/slack/events`);
+  if (teams.localMode) {
+    log.warn(
+      `Teams is in LOCAL MODE: MICROSOFT_APP_ID is not set, so /api/messages does not check tokens and accepts activities from this machine only. ` +
+        `Try it with the Agents Playground: TEAMSAPPTESTER_BROWSER=none npx @microsoft/m365agentsplayground -e http://127.0.0.1:${server.port}/api/messages -c msteams`,
+    );
+  } else {
+    log.info(`Teams is on: activities at http://127.0.0.1:${server.port}/api/messages are checked against app ${config.MICROSOFT_APP_ID}`);
+  }
 
   return {
     port: server.port,

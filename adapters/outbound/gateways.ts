@@ -1,5 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import type { Gateways } from '../../src/app/outbox/dispatch-outbox.ts';
+import type { ChatGateway } from '../../src/app/ports/outbox.ts';
+import { createTeamsEndpoint } from '../teams/teams-adapter.ts';
 import type { AppDeps } from '../../src/app/deps.ts';
 import type { Config } from '../../src/config.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -7,9 +9,15 @@ import { slackIdentitiesFrom } from '../slack/gateway/identities.ts';
 import { createSlackGateway } from '../slack/gateway/slack-gateway.ts';
 import { slackDirectory } from '../slack/slack-directory.ts';
 
-/** The platforms outbound messages can go to, from the settings: Slack when its token is set. */
-export function createGateways(config: Config, deps: AppDeps, log: Logger): Gateways {
-  const gateways: Gateways = {};
+/**
+ * The platforms outbound messages can go to: Slack when its token is set; Teams always (a person is
+ * reachable once a conversation with them is stored). The server passes its own Teams gateway, which
+ * knows the service URL of the latest activity.
+ */
+export function createGateways(config: Config, deps: AppDeps, log: Logger, teams?: ChatGateway): Gateways {
+  const gateways: Gateways = {
+    teams: teams ?? createTeamsEndpoint({ appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, tenantId: config.MICROSOFT_APP_TENANT_ID }, deps, log).gateway,
+  };
   if (config.SLACK_BOT_TOKEN) {
     // No client retries and no queue pause on a 429: the outbox dispatcher owns retries and pacing.
     const client = new WebClient(config.SLACK_BOT_TOKEN, {

@@ -16,8 +16,8 @@ export type Reply =
   /** Replaces the message whose button was pressed (or the card that was submitted). */
   | { kind: 'replace'; message: Message }
   | { kind: 'open-form'; form: Form }
-  /** The form stays open with these messages beside its fields. */
-  | { kind: 'form-errors'; errors: Record<string, string> }
+  /** The form stays open with these messages beside its fields (`form` lets a platform without modals show it again). */
+  | { kind: 'form-errors'; errors: Record<string, string>; form?: Form; values?: Record<string, string | undefined> }
   /** A file for the caller alone (in their direct messages with the bot). */
   | { kind: 'file'; attachment: Attachment; message: Message }
   /** The caller's home tab (Slack App Home). */

@@ -2,15 +2,10 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
-import { addBoard } from '../../src/app/boards/manage-boards.ts';
-import { importPeople } from '../../src/app/people/import-people.ts';
-import { importRegister } from '../../src/app/register/import-register.ts';
-import { grantRole } from '../../src/app/roles/grant-role.ts';
 import type { AppDeps } from '../../src/app/deps.ts';
 import { startStocktake } from '../../src/main.ts';
-import { readRegisterFile } from '../../adapters/files/read-register-file.ts';
-import { HULL_CSV, HULL_PEOPLE_CSV } from './app.ts';
 import { startFakeSlack, type FakeSlack } from './fake-slack/index.ts';
+import { seedHull } from './seed-hull.ts';
 import { BOT_TOKEN, SIGNING_SECRET, sendToSlackEndpoint, type SignedRequest } from './slack-requests.ts';
 
 /** Slack users of the Hull demo: the lead, the chair, the programme manager, and someone the directory lacks. */
@@ -48,12 +43,7 @@ export async function startSlackHarness(): Promise<SlackHarness> {
     STOCKTAKE_SCHEDULER: 'off',
   });
   const deps = running.deps;
-  const seed = new Date('2024-01-15T10:00:00Z');
-  const seedDeps = { ...deps, clock: { now: () => seed } };
-  await importPeople(seedDeps, await readRegisterFile(HULL_PEOPLE_CSV), 'test');
-  await importRegister(seedDeps, { programme: 'Hull', grid: await readRegisterFile(HULL_CSV), actor: 'test', file: 'hull.csv' });
-  await addBoard(seedDeps, 'Hull', 'SEND Partnership Board', { rule: 'second Tuesday', chair: USERS.helen.email, slackChannel: GOVERNANCE_CHANNEL }, 'test');
-  await grantRole(seedDeps, { email: USERS.nadia.email, role: 'programme-manager', programme: 'Hull', actor: 'test' });
+  await seedHull(deps, { slackChannel: GOVERNANCE_CHANNEL });
   const baseUrl = `http://127.0.0.1:${running.port}`;
   return {
     fake,

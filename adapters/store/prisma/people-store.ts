@@ -1,7 +1,21 @@
+import { randomUUID } from 'node:crypto';
 import type { PeopleStore } from '../../../src/app/ports/store.ts';
 import type { DirectoryPerson } from '../../../src/domain/leads/resolve-lead.ts';
 import type { PrismaClient } from '../generated/client.ts';
 import { fromDbDate, toDbDate } from './columns.ts';
+import { utcTimestamp } from './sql/rows.ts';
+
+interface PersonWrite {
+  id: string;
+  name: string;
+  email: string | null;
+  jobTitle: string | null;
+  aliases: string[];
+  slackUserId: string | null;
+  teamsUserId: string | null;
+}
+
+const PERSON_COLUMNS = `id text, name text, email text, "jobTitle" text, aliases text[], "slackUserId" text, "teamsUserId" text`;
 
 const toDirectoryPerson = (p: { id: string; name: string; email: string | null; jobTitle: string | null; aliases: string[] }): DirectoryPerson => ({
   id: p.id,
@@ -44,6 +58,9 @@ export function peopleStore(prisma: PrismaClient): PeopleStore {
       const p = await prisma.person.findFirst({ where: platform === 'slack' ? { slackUserId: userId } : { teamsUserId: userId } });
       return p ? toDirectoryPerson(p) : null;
     },
+    async setTeamsConversation(personId, reference) {
+      await prisma.person.update({ where: { id: personId }, data: { teamsConversation: reference as object } });
+    },
     async rememberPlatformUser(personId, platform, userId) {
       await prisma.person.update({ where: { id: personId }, data: platform === 'slack' ? { slackUserId: userId } : { teamsUserId: userId } });
     },
@@ -60,27 +77,73 @@ export function peopleStore(prisma: PrismaClient): PeopleStore {
     async upsertMany(people) {
       return prisma.$transaction(
         async (tx) => {
+          // Everyone the file names, looked up at once: by email, or by name among people with no email.
+          const emails = [...new Set(people.flatMap((p) => (p.email ? [p.email] : [])))];
+          const names = [...new Set(people.flatMap((p) => (p.email ? [] : [p.name])))];
+          const found = await tx.$queryRawUnsafe<{ kind: 'e' | 'n'; key: string; id: string }[]>(
+            `SELECT 'e' AS kind, v.key, p.id FROM json_array_elements_text($1::json) AS v(key) JOIN "Person" p ON lower(p.email) = lower(v.key)
+             UNION ALL
+             SELECT 'n' AS kind, v.key, p.id FROM json_array_elements_text($2::json) AS v(key) JOIN "Person" p ON p.email IS NULL AND lower(p.name) = lower(v.key)`,
+            JSON.stringify(emails),
+            JSON.stringify(names),
+          );
+          const stored = new Map<string, string>();
+          for (const f of found) if (!stored.has(`${f.kind}:${f.key}`)) stored.set(`${f.kind}:${f.key}`, f.id);
+
+          // Rows are applied in file order, as one at a time would: a second row for the same person updates the first.
+          const seen = new Map<string, string>();
+          const creates = new Map<string, PersonWrite>();
+          const updates = new Map<string, PersonWrite>();
           let created = 0;
           let updated = 0;
           for (const person of people) {
-            const existing = person.email
-              ? await tx.person.findFirst({ where: { email: { equals: person.email, mode: 'insensitive' } } })
-              : await tx.person.findFirst({ where: { email: null, name: { equals: person.name, mode: 'insensitive' } } });
-            const data = {
+            const kind = person.email ? 'e' : 'n';
+            const text = person.email ? person.email : person.name;
+            const key = `${kind}:${text.toLowerCase()}`;
+            const data: PersonWrite = {
+              id: '',
               name: person.name,
               email: person.email?.toLowerCase() ?? null,
               jobTitle: person.jobTitle,
               aliases: person.aliases,
-              ...(person.slackUserId ? { slackUserId: person.slackUserId } : {}),
-              ...(person.teamsUserId ? { teamsUserId: person.teamsUserId } : {}),
+              slackUserId: person.slackUserId || null,
+              teamsUserId: person.teamsUserId || null,
             };
-            if (existing) {
-              await tx.person.update({ where: { id: existing.id }, data });
+            const id = seen.get(key) ?? stored.get(`${kind}:${text}`);
+            if (id) {
+              const pending = creates.get(id) ?? updates.get(id);
+              const merged = { ...data, id, slackUserId: data.slackUserId ?? pending?.slackUserId ?? null, teamsUserId: data.teamsUserId ?? pending?.teamsUserId ?? null };
+              (creates.has(id) ? creates : updates).set(id, merged);
+              seen.set(key, id);
               updated++;
             } else {
-              await tx.person.create({ data });
+              const newId = randomUUID();
+              creates.set(newId, { ...data, id: newId });
+              seen.set(key, newId);
               created++;
             }
+          }
+
+          const now = utcTimestamp(new Date());
+          if (updates.size) {
+            await tx.$executeRawUnsafe(
+              `UPDATE "Person" AS p
+                  SET name = v.name, email = v.email, "jobTitle" = v."jobTitle", aliases = COALESCE(v.aliases, '{}'),
+                      "slackUserId" = COALESCE(v."slackUserId", p."slackUserId"), "teamsUserId" = COALESCE(v."teamsUserId", p."teamsUserId"), "updatedAt" = $2::timestamp
+                 FROM json_to_recordset($1::json) AS v(${PERSON_COLUMNS})
+                WHERE p.id = v.id`,
+              JSON.stringify([...updates.values()]),
+              now,
+            );
+          }
+          if (creates.size) {
+            await tx.$executeRawUnsafe(
+              `INSERT INTO "Person" (id, name, email, "jobTitle", aliases, "slackUserId", "teamsUserId", "createdAt", "updatedAt")
+               SELECT v.id, v.name, v.email, v."jobTitle", COALESCE(v.aliases, '{}'), v."slackUserId", v."teamsUserId", $2::timestamp, $2::timestamp
+                 FROM json_to_recordset($1::json) AS v(${PERSON_COLUMNS})`,
+              JSON.stringify([...creates.values()]),
+              now,
+            );
           }
           return { created, updated };
         },

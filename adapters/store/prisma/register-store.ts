@@ -4,27 +4,37 @@ import { normaliseKeyPart } from '../../../src/domain/import/match-key.ts';
 import type { PrismaClient } from '../generated/client.ts';
 import type { Brag } from '../../../src/domain/brag.ts';
 import { applyImport } from './apply-import.ts';
-import { dueFromColumns } from './columns.ts';
+import type { CalendarDate, DuePrecision } from '../../../src/domain/calendar-date.ts';
 import { queryOpenActionsLedBy, queryOverdueCandidates, queryReportActions } from './report-query.ts';
 
 export function registerStore(prisma: PrismaClient, pool: pg.Pool): RegisterStore {
   return {
     async existingActions(programmeId) {
-      const rows = await prisma.action.findMany({
-        where: { programmeId },
-        include: { workstream: { select: { matchKey: true } } },
-      });
+      // One query in register order (a register without refs matches its duplicates in that order); dates as text.
+      const { rows } = await pool.query<{
+        id: string; ref: string; refGenerated: boolean; matchKey: string; workstreamKey: string; title: string;
+        successCriteria: string | null; impactMeasures: string | null; startDate: CalendarDate | null; startPrecision: DuePrecision | null;
+        dueDate: CalendarDate | null; duePrecision: DuePrecision | null; links: string[]; leadsText: string; importedStatusWord: string; inRegister: boolean;
+      }>(
+        `SELECT a.id, a.ref, a."refGenerated", a."matchKey", w."matchKey" AS "workstreamKey", a.title, a."successCriteria", a."impactMeasures",
+                a."startDate"::text AS "startDate", a."startPrecision", a."dueDate"::text AS "dueDate", a."duePrecision",
+                a.links, a."leadsText", a."importedStatusWord", a."inRegister"
+           FROM "Action" a JOIN "Workstream" w ON w.id = a."workstreamId"
+          WHERE a."programmeId" = $1
+          ORDER BY a.position, a.id`,
+        [programmeId],
+      );
       return rows.map((a) => ({
         id: a.id,
         ref: a.ref,
         refGenerated: a.refGenerated,
         matchKey: a.matchKey,
-        workstreamKey: a.workstream.matchKey,
+        workstreamKey: a.workstreamKey,
         title: a.title,
         successCriteria: a.successCriteria,
         impactMeasures: a.impactMeasures,
-        start: dueFromColumns(a.startDate, a.startPrecision),
-        due: dueFromColumns(a.dueDate, a.duePrecision),
+        start: a.startDate ? { date: a.startDate, precision: a.startPrecision ?? 'day' } : null,
+        due: a.dueDate ? { date: a.dueDate, precision: a.duePrecision ?? 'day' } : null,
         links: a.links,
         leadsText: a.leadsText,
         importedStatusWord: a.importedStatusWord,
@@ -75,13 +85,16 @@ export function registerStore(prisma: PrismaClient, pool: pg.Pool): RegisterStor
       return [...byName.values()].sort((a, b) => a.programme.localeCompare(b.programme) || a.name.localeCompare(b.name));
     },
     async resolveLeads(resolve) {
-      const leads = await prisma.actionLead.findMany({ select: { id: true, name: true, personId: true } });
+      const { rows: leads } = await pool.query<{ id: string; name: string; personId: string | null }>(`SELECT id, name, "personId" FROM "ActionLead"`);
       const changes = leads
         .map((l) => ({ id: l.id, personId: resolve(l.name), was: l.personId }))
         .filter((c) => c.personId !== c.was);
-      await prisma.$transaction(
-        changes.map((c) => prisma.actionLead.update({ where: { id: c.id }, data: { personId: c.personId } })),
-      );
+      if (changes.length) {
+        await pool.query(
+          `UPDATE "ActionLead" AS l SET "personId" = v.pid FROM unnest($1::text[], $2::text[]) AS v(id, pid) WHERE l.id = v.id`,
+          [changes.map((c) => c.id), changes.map((c) => c.personId)],
+        );
+      }
       return changes.length;
     },
     async workstreams(programmeId) {
@@ -101,12 +114,13 @@ export function registerStore(prisma: PrismaClient, pool: pg.Pool): RegisterStor
       return hit?.id ?? null;
     },
     async countActions(programmeId) {
-      const [total, inRegister, workstreams] = await Promise.all([
-        prisma.action.count({ where: { programmeId } }),
-        prisma.action.count({ where: { programmeId, inRegister: true } }),
-        prisma.workstream.count({ where: { programmeId, parentId: null } }),
-      ]);
-      return { total, inRegister, workstreams };
+      const { rows } = await pool.query<{ total: number; inRegister: number; workstreams: number }>(
+        `SELECT (SELECT count(*) FROM "Action" WHERE "programmeId" = $1)::int AS total,
+                (SELECT count(*) FROM "Action" WHERE "programmeId" = $1 AND "inRegister")::int AS "inRegister",
+                (SELECT count(*) FROM "Workstream" WHERE "programmeId" = $1 AND "parentId" IS NULL)::int AS workstreams`,
+        [programmeId],
+      );
+      return rows[0]!;
     },
   };
 }

@@ -4,38 +4,90 @@ import type { Brag } from '../../../src/domain/brag.ts';
 import type { CalendarDate, DuePrecision } from '../../../src/domain/calendar-date.ts';
 import type { ReportAction, ReportUpdate } from '../../../src/domain/report/types.ts';
 
-// Dates are selected as text: pg would otherwise read a date column as a local-time midnight.
-/**
- * One hand-shaped query for the report and `/overdue`: per action only the updates the report can use
- * (the latest, the latest at the movement baseline, the latest this cycle), never the whole history.
+/*
+ * Hand-shaped queries for the report, `/overdue` and a lead's open actions.
+ *
+ * - Leads are aggregated once for all the actions wanted, in one grouped join (`ld`), not by a
+ *   subquery per action.
+ * - The report reads per action only the updates it can use, never the whole history: the latest;
+ *   the latest at or before the previous cut-off (the movement baseline); the latest this cycle that
+ *   is not from the spreadsheet. The last two are looked up only when the latest is not already the
+ *   answer: the baseline is the latest when the latest came by the cut-off, and the cycle's is the
+ *   latest when the latest came this cycle and not from an import (none came this cycle when the
+ *   latest came before it). The lookups are gated on that, so most actions cost one index probe, not three.
+ * - `/overdue` shows no updates and reads none.
+ * - Columns come back flat (no JSON to build and parse); dates as text (pg would otherwise read a
+ *   date column as a local-time midnight) and update times as UTC text with a Z.
+ *
  * Workstreams nest at most two deep (area → priority), so the top level is the parent or the row itself.
  */
-const selectActions = (where: string) => `
+
+/** The columns of one update, as `<prefix>Id`, `<prefix>Status`… from the lateral `alias`. */
+const updateColumns = (alias: string, prefix: string) =>
+  `${alias}.id AS "${prefix}Id", ${alias}.status AS "${prefix}Status", ${alias}."statusWord" AS "${prefix}Word", ${alias}.note AS "${prefix}Note",
+       ${alias}."authorName" AS "${prefix}Author", ${alias}.at AS "${prefix}At", ${alias}.source AS "${prefix}Source"`;
+
+const UPDATE_FIELDS = `s.id, s.status, s."statusWord", s.note, s."authorName", s.source, s."createdAt",
+                             to_char(s."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at`;
+
+const CUTOFF = `($2::timestamptz AT TIME ZONE 'UTC')`;
+const CYCLE_START = `($3::timestamptz AT TIME ZONE 'UTC')`;
+
+/** `where` filters the actions, given an alias for "Action": it is applied twice (to the actions, and to those whose leads are gathered). */
+function selectActions(where: (alias: string) => string, withUpdates: boolean): string {
+  return `
+WITH ld AS (
+  SELECT l."actionId", array_agg(COALESCE(p.name, l.name) ORDER BY l.position) AS names, array_agg(l."personId" ORDER BY l.position) AS "personIds"
+    FROM "ActionLead" l JOIN "Action" x ON x.id = l."actionId" AND ${where('x')} LEFT JOIN "Person" p ON p.id = l."personId"
+   GROUP BY l."actionId"
+)
 SELECT a.id, a."programmeId", prog.name AS programme, a.ref, a.title, a."dueDate"::text AS "dueDate", a."duePrecision", a."originalDueDate"::text AS "originalDueDate", a."originalDuePrecision",
-       a."dueRevisions", a.status, a."statusWord", a."inRegister",
+       a."dueRevisions", a.status, a."statusWord", a."inRegister", a.position,
        COALESCE(top.name, w.name) AS workstream, CASE WHEN top.id IS NULL THEN w.ref ELSE top.ref END AS "workstreamRef",
        COALESCE(top.position, w.position) AS "workstreamPosition",
-       (SELECT COALESCE(json_agg(json_build_object('name', COALESCE(p.name, l.name), 'personId', l."personId") ORDER BY l.position), '[]')
-          FROM "ActionLead" l LEFT JOIN "Person" p ON p.id = l."personId" WHERE l."actionId" = a.id) AS leads,
-       latest.u AS latest, baseline.u AS baseline, cycle.u AS cycle
+       ld.names AS "leadNames", ld."personIds" AS "leadPersonIds"${
+         withUpdates
+           ? `,
+       ${updateColumns('latest', 'latest')},
+       latest."createdAt" <= ${CUTOFF} AS "baselineIsLatest", ${updateColumns('baseline', 'baseline')},
+       latest."createdAt" >= ${CYCLE_START} AND latest.source <> 'import' AS "cycleIsLatest", ${updateColumns('cycle', 'cycle')}`
+           : ''
+       }
   FROM "Action" a
   JOIN "Programme" prog ON prog.id = a."programmeId"
   JOIN "Workstream" w ON w.id = a."workstreamId"
   LEFT JOIN "Workstream" top ON top.id = w."parentId"
-  LEFT JOIN LATERAL (SELECT ${updateJson('s')} AS u FROM "StatusUpdate" s WHERE s."actionId" = a.id
+  LEFT JOIN ld ON ld."actionId" = a.id${
+    withUpdates
+      ? `
+  LEFT JOIN LATERAL (SELECT ${UPDATE_FIELDS} FROM "StatusUpdate" s
+                      WHERE s."actionId" = a.id
                       ORDER BY s."createdAt" DESC LIMIT 1) latest ON true
-  LEFT JOIN LATERAL (SELECT ${updateJson('s')} AS u FROM "StatusUpdate" s WHERE s."actionId" = a.id AND $2::timestamptz IS NOT NULL AND s."createdAt" <= ($2::timestamptz AT TIME ZONE 'UTC')
+  LEFT JOIN LATERAL (SELECT ${UPDATE_FIELDS} FROM "StatusUpdate" s
+                      WHERE latest."createdAt" > ${CUTOFF}
+                        AND s."actionId" = a.id AND $2::timestamptz IS NOT NULL AND s."createdAt" <= ${CUTOFF}
                       ORDER BY s."createdAt" DESC LIMIT 1) baseline ON true
-  LEFT JOIN LATERAL (SELECT ${updateJson('s')} AS u FROM "StatusUpdate" s WHERE s."actionId" = a.id AND $3::timestamptz IS NOT NULL AND s."createdAt" >= ($3::timestamptz AT TIME ZONE 'UTC') AND s.source <> 'import'
-                      ORDER BY s."createdAt" DESC LIMIT 1) cycle ON true
- WHERE ${where}`;
-
-function updateJson(alias: string): string {
-  return `json_build_object('id', ${alias}.id, 'status', ${alias}.status, 'statusWord', ${alias}."statusWord", 'note', ${alias}.note,
-    'author', ${alias}."authorName", 'at', to_char(${alias}."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'source', ${alias}.source)`;
+  LEFT JOIN LATERAL (SELECT ${UPDATE_FIELDS} FROM "StatusUpdate" s
+                      WHERE latest."createdAt" >= ${CYCLE_START} AND latest.source = 'import'
+                        AND s."actionId" = a.id AND $3::timestamptz IS NOT NULL AND s."createdAt" >= ${CYCLE_START} AND s.source <> 'import'
+                      ORDER BY s."createdAt" DESC LIMIT 1) cycle ON true`
+      : ''
+  }
+ WHERE ${where('a')}`;
 }
 
-interface Row {
+type Prefix = 'latest' | 'baseline' | 'cycle';
+type UpdateCells = {
+  [P in Prefix as `${P}Id`]: string | null;
+} & {
+  [P in Prefix as `${P}Status`]: Brag;
+} & {
+  [P in Prefix as `${P}Word` | `${P}Author` | `${P}At` | `${P}Source`]: string;
+} & {
+  [P in Prefix as `${P}Note`]: string | null;
+};
+
+interface Row extends Partial<UpdateCells> {
   id: string;
   programmeId: string;
   programme: string;
@@ -49,22 +101,45 @@ interface Row {
   status: Brag;
   statusWord: string;
   inRegister: boolean;
+  position: number;
   workstream: string;
   workstreamRef: string | null;
   workstreamPosition: number;
-  leads: { name: string; personId: string | null }[];
-  latest: (Omit<ReportUpdate, 'at'> & { id: string; at: string }) | null;
-  baseline: (Omit<ReportUpdate, 'at'> & { id: string; at: string }) | null;
-  cycle: (Omit<ReportUpdate, 'at'> & { id: string; at: string }) | null;
+  leadNames: string[] | null;
+  leadPersonIds: (string | null)[] | null;
+  /** Only with updates: whether the baseline, or the latest this cycle, is the latest update itself. */
+  baselineIsLatest?: boolean | null;
+  cycleIsLatest?: boolean | null;
+}
+
+interface FoundUpdate extends ReportUpdate {
+  id: string;
+}
+
+function updateOf(row: Row, p: Prefix): FoundUpdate | null {
+  const id = row[`${p}Id`];
+  if (!id) return null;
+  return {
+    id,
+    status: row[`${p}Status`]!,
+    statusWord: row[`${p}Word`]!,
+    note: row[`${p}Note`] ?? null,
+    author: row[`${p}Author`]!,
+    at: new Date(row[`${p}At`]!),
+    source: row[`${p}Source`]!,
+  };
 }
 
 function toAction(row: Row): ReportAction {
+  const latest = updateOf(row, 'latest');
+  const baseline = row.baselineIsLatest ? latest : updateOf(row, 'baseline');
+  const cycle = row.cycleIsLatest ? latest : updateOf(row, 'cycle');
   const seen = new Set<string>();
   const updates: ReportUpdate[] = [];
-  for (const u of [row.baseline, row.cycle, row.latest]) {
+  for (const u of [baseline, cycle, latest]) {
     if (!u || seen.has(u.id)) continue;
     seen.add(u.id);
-    updates.push({ status: u.status, statusWord: u.statusWord, note: u.note, author: u.author, at: new Date(u.at), source: u.source });
+    updates.push({ status: u.status, statusWord: u.statusWord, note: u.note, author: u.author, at: u.at, source: u.source });
   }
   return {
     id: row.id,
@@ -72,8 +147,8 @@ function toAction(row: Row): ReportAction {
     title: row.title,
     workstream: row.workstream,
     workstreamRef: row.workstreamRef,
-    leads: row.leads.map((l) => l.name),
-    leadPersonIds: row.leads.flatMap((l) => (l.personId ? [l.personId] : [])),
+    leads: row.leadNames ?? [],
+    leadPersonIds: (row.leadPersonIds ?? []).filter((id): id is string => id !== null),
     due: row.dueDate ? { date: row.dueDate, precision: row.duePrecision ?? 'day' } : null,
     originalDue: row.originalDueDate ? { date: row.originalDueDate, precision: row.originalDuePrecision ?? 'day' } : null,
     dueRevisions: row.dueRevisions,
@@ -84,25 +159,30 @@ function toAction(row: Row): ReportAction {
   };
 }
 
-const ORDER = ` ORDER BY "workstreamPosition", a.position`;
+/** Register order: the top-level workstream's place, then the action's. Sorted here rather than by the database, which is cheaper for these wide rows. */
+const inRegisterOrder = (x: Row, y: Row) => x.workstreamPosition - y.workstreamPosition || x.position - y.position;
 
 export async function queryReportActions(pool: pg.Pool, programmeId: string, w: ReportWindow): Promise<ReportAction[]> {
-  const { rows } = await pool.query<Row>(selectActions(`a."programmeId" = $1`) + ORDER, [programmeId, w.previousCutoff, w.cycleStart]);
-  return rows.map(toAction);
+  const { rows } = await pool.query<Row>(selectActions((a) => `${a}."programmeId" = $1`, true), [programmeId, w.previousCutoff, w.cycleStart]);
+  return rows.sort(inRegisterOrder).map(toAction);
 }
 
+/** `/overdue` shows no updates, so none are read: every candidate has `updates: []`. */
 export async function queryOverdueCandidates(pool: pg.Pool, programmeId: string, asOf: CalendarDate): Promise<ReportAction[]> {
   const { rows } = await pool.query<Row>(
-    `${selectActions(`a."programmeId" = $1 AND a."inRegister" AND a.status <> 'blue' AND a."dueDate" < $4::date`)} ${ORDER}`,
-    [programmeId, null, null, asOf],
+    selectActions((a) => `${a}."programmeId" = $1 AND ${a}."inRegister" AND ${a}.status <> 'blue' AND ${a}."dueDate" < $2::date`, false),
+    [programmeId, asOf],
   );
-  return rows.map(toAction);
+  return rows.sort(inRegisterOrder).map(toAction);
 }
 
 export async function queryOpenActionsLedBy(pool: pg.Pool, personIds: string[]) {
   const { rows } = await pool.query<Row>(
-    `${selectActions(`$1::text IS NULL AND a."inRegister" AND a.status <> 'blue'
-       AND EXISTS (SELECT 1 FROM "ActionLead" l WHERE l."actionId" = a.id AND l."personId" = ANY($4::text[]))`)}
+    `${selectActions(
+      (a) => `$1::text IS NULL AND ${a}."inRegister" AND ${a}.status <> 'blue'
+       AND EXISTS (SELECT 1 FROM "ActionLead" led WHERE led."actionId" = ${a}.id AND led."personId" = ANY($4::text[]))`,
+      true,
+    )}
      ORDER BY prog.name, "workstreamPosition", a.position`,
     [null, null, null, personIds],
   );

@@ -94,6 +94,8 @@ export interface PeopleStore {
   /** Leave overlapping a period, for these people. */
   absences(personIds: string[], from: CalendarDate, to: CalendarDate): Promise<{ personId: string; from: CalendarDate; to: CalendarDate; delegateId: string | null }[]>;
   addAbsence(personId: string, from: CalendarDate, to: CalendarDate, delegateId: string | null): Promise<void>;
+  /** Keeps where to reach a person on Teams proactively ({conversationId, serviceUrl, tenantId}), captured on install or first contact. */
+  setTeamsConversation(personId: string, reference: unknown): Promise<void>;
   /** Stores a platform id found for a person (e.g. by email) without saying they answered there. */
   rememberPlatformUser(personId: string, platform: ChatPlatform, userId: string): Promise<void>;
   /** Remembers a person's platform identity (found by email on first contact) and where they last spoke. */

@@ -62,7 +62,10 @@ export const updateFormHandler: FormHandler = {
       source: ctx.platform,
     });
     if (!result.ok) {
-      if (result.error.fieldErrors) return [{ kind: 'form-errors', errors: result.error.fieldErrors }];
+      if (result.error.fieldErrors) {
+        const action = await ctx.deps.store.updates.actionForUpdate({ id: actionId });
+        return [{ kind: 'form-errors', errors: result.error.fieldErrors, values, ...(action ? { form: updateForm(action) } : {}) }];
+      }
       return [{ kind: 'private', message: failureMessage(result.error) }];
     }
     const { action, update, correction, onBehalfOfId } = result.value;
