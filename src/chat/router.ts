@@ -7,6 +7,7 @@ import { chooseProgrammeButton } from './buttons/choose-programme.ts';
 import { noChangeButton } from './buttons/no-change.ts';
 import { postReportButton } from './buttons/post-report.ts';
 import { shareOverdueButton } from './buttons/share-overdue.ts';
+import { awayCommand } from './commands/away.ts';
 import { boardCommand } from './commands/board.ts';
 import { helpCommand } from './commands/help.ts';
 import { myActionsCommand } from './commands/my-actions.ts';
@@ -21,7 +22,7 @@ import type { Reply } from './replies.ts';
 import { failureMessage, notice } from './notice.ts';
 
 /** The one registry of commands: routing, aliases and help all come from it. */
-export const COMMANDS: readonly CommandHandler[] = [overdueCommand, sendReportCommand, myActionsCommand, boardCommand, helpCommand(() => COMMANDS)];
+export const COMMANDS: readonly CommandHandler[] = [overdueCommand, sendReportCommand, myActionsCommand, boardCommand, awayCommand, helpCommand(() => COMMANDS)];
 const BUTTONS: readonly ButtonHandler[] = [openUpdateButton, shareOverdueButton, postReportButton, boardPaperButton, noChangeButton, chooseProgrammeButton];
 const FORMS: readonly FormHandler[] = [updateFormHandler];
 

@@ -94,6 +94,17 @@ describe('configuring a board from chat', () => {
   });
 });
 
+describe('leave and cover from chat', () => {
+  it('lets a lead mark themselves away with someone covering, and refuses marking someone else', async () => {
+    const own = await command('priya', '/stocktake', `away 2030-07-01 2030-07-14 cover <@${USERS.alex.id}|alex>`);
+    expect(own.words).toContain('Priya Shah is away from 1 Jul 2030 to 14 Jul 2030; Alex Morgan is asked instead.');
+    const other = await command('alex', '/stocktake', `away <@${USERS.priya.id}|priya> 2030-08-01 2030-08-02`);
+    expect(other.words).toContain('Only a programme manager can mark someone else as away.');
+    const bad = await command('priya', '/stocktake', 'away next week');
+    expect(bad.words).toContain('I could not read those dates.');
+  });
+});
+
 describe('the board paper', () => {
   it('sends the chair the report as a Word document when they ask to download it', async () => {
     const preview = await command('helen', '/send-report', '', OTHER_CHANNEL, 'report.paper');
