@@ -1,4 +1,4 @@
-import { WebClient } from '@slack/web-api';
+import { LogLevel, WebClient } from '@slack/web-api';
 import type { Gateways } from '../../src/app/outbox/dispatch-outbox.ts';
 import type { ChatGateway } from '../../src/app/ports/outbox.ts';
 import { createTeamsEndpoint } from '../teams/teams-adapter.ts';
@@ -24,6 +24,8 @@ export function createGateways(config: Config, deps: AppDeps, log: Logger, teams
       ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
       rejectRateLimitedCalls: true,
       retryConfig: { retries: 0 },
+      // The dispatcher reports outcomes; the client's own warnings would only repeat them on stderr.
+      logLevel: LogLevel.ERROR,
     });
     gateways.slack = createSlackGateway({
       client,

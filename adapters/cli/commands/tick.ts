@@ -21,8 +21,10 @@ export function registerTick(program: Command): void {
       runCommand(
         async ({ deps, config }) => {
           const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+          // --now sets where the clock starts; it then runs on, so a retry due in a few seconds falls due.
           const at = o.now;
-          const tickDeps = at ? { ...deps, clock: { now: () => at } } : deps;
+          const started = Date.now();
+          const tickDeps = at ? { ...deps, clock: { now: () => new Date(at.getTime() + (Date.now() - started)) } } : deps;
           const result = await tick(tickDeps, createComposer(tickDeps), createGateways(config, tickDeps, log));
           const d = result.dispatched;
           console.log(

@@ -235,6 +235,26 @@ export function createSlackGateway(options: SlackGatewayOptions): ChatGateway {
     }
   };
 
+  /**
+   * A message found in history may have been cut short between its parts: count the replies already in
+   * its thread and post only the parts still missing, so nothing is repeated and nothing is lost.
+   */
+  const completeThread = async (row: OutboxRow, channel: string, ts: string): Promise<void> => {
+    const payload = readPayload(row.payload);
+    if (payload === null) return;
+    const parts = [...renderBlockKit(payload.message).slice(1), ...(payload.thread ?? []).flatMap((m) => renderBlockKit(m))];
+    try {
+      const replies = await patiently(() => client.conversations.replies({ channel, ts, limit: 200 }));
+      const posted = (replies.messages ?? []).filter((m) => m.ts !== ts);
+      const hasFile = posted.some((m) => (m.files?.length ?? 0) > 0);
+      const textReplies = posted.filter((m) => !(m.files?.length ?? 0)).length;
+      if (textReplies >= parts.length && (hasFile || !payload.attachment)) return;
+      await finish(row, channel, ts, parts.slice(textReplies), hasFile ? undefined : payload.attachment);
+    } catch (error) {
+      log?.warn({ key: row.key, channel, ts, error: classifySlackError(error).error }, 'could not check the thread of a message cut short');
+    }
+  };
+
   return {
     async send(row) {
       if (row.platform !== 'slack') return refusal(`not a Slack row (${row.platform})`);
@@ -262,7 +282,10 @@ export function createSlackGateway(options: SlackGatewayOptions): ChatGateway {
       if (earlier) {
         const found = await lookFor(channel, row.key, row.createdAt.getTime() - HISTORY_MARGIN_MS);
         if (found === 'unknown') return refusal(`${UNCONFIRMED} an earlier attempt may have posted it and the channel history cannot be read`);
-        if (found !== 'absent') return { ok: true, messageId: found.ts };
+        if (found !== 'absent') {
+          await completeThread(row, channel, found.ts);
+          return { ok: true, messageId: found.ts };
+        }
       }
 
       let ts: string;
@@ -286,7 +309,9 @@ export function createSlackGateway(options: SlackGatewayOptions): ChatGateway {
       if (channel === null) return 'absent';
       const since = (row.claimedAt ?? row.createdAt).getTime() - HISTORY_MARGIN_MS;
       const found = await lookFor(channel, row.key, since);
-      return typeof found === 'string' ? found : 'sent';
+      if (typeof found === 'string') return found;
+      await completeThread(row, channel, found.ts);
+      return 'sent';
     },
   };
 }

@@ -16,8 +16,10 @@ import type { ReportAction, ReportUpdate } from '../../../src/domain/report/type
  *   latest when the latest came this cycle and not from an import (none came this cycle when the
  *   latest came before it). The lookups are gated on that, so most actions cost one index probe, not three.
  * - `/overdue` shows no updates and reads none.
- * - Columns come back flat (no JSON to build and parse); dates as text (pg would otherwise read a
- *   date column as a local-time midnight) and update times as UTC text with a Z.
+ * - Updates come back as plain columns, not JSON objects (cheaper to build and to read); an action's
+ *   lead names and person ids as two JSON arrays in lead order. Dates come as text (pg would otherwise
+ *   read a date column as a local-time midnight), update times as UTC text with a Z.
+ * - Rows are put in register order here rather than by the database, which is cheaper for these wide rows.
  *
  * Workstreams nest at most two deep (area → priority), so the top level is the parent or the row itself.
  */
@@ -37,7 +39,7 @@ const CYCLE_START = `($3::timestamptz AT TIME ZONE 'UTC')`;
 function selectActions(where: (alias: string) => string, withUpdates: boolean): string {
   return `
 WITH ld AS (
-  SELECT l."actionId", array_agg(COALESCE(p.name, l.name) ORDER BY l.position) AS names, array_agg(l."personId" ORDER BY l.position) AS "personIds"
+  SELECT l."actionId", json_agg(COALESCE(p.name, l.name) ORDER BY l.position) AS names, json_agg(l."personId" ORDER BY l.position) AS "personIds"
     FROM "ActionLead" l JOIN "Action" x ON x.id = l."actionId" AND ${where('x')} LEFT JOIN "Person" p ON p.id = l."personId"
    GROUP BY l."actionId"
 )
@@ -116,17 +118,26 @@ interface FoundUpdate extends ReportUpdate {
   id: string;
 }
 
+/** Each update's column names, worked out once. */
+const KEYS = Object.fromEntries(
+  (['latest', 'baseline', 'cycle'] as const).map((p) => [
+    p,
+    { id: `${p}Id`, status: `${p}Status`, word: `${p}Word`, note: `${p}Note`, author: `${p}Author`, at: `${p}At`, source: `${p}Source` } as const,
+  ]),
+) as { [P in Prefix]: { id: `${P}Id`; status: `${P}Status`; word: `${P}Word`; note: `${P}Note`; author: `${P}Author`; at: `${P}At`; source: `${P}Source` } };
+
 function updateOf(row: Row, p: Prefix): FoundUpdate | null {
-  const id = row[`${p}Id`];
+  const k = KEYS[p];
+  const id = row[k.id];
   if (!id) return null;
   return {
     id,
-    status: row[`${p}Status`]!,
-    statusWord: row[`${p}Word`]!,
-    note: row[`${p}Note`] ?? null,
-    author: row[`${p}Author`]!,
-    at: new Date(row[`${p}At`]!),
-    source: row[`${p}Source`]!,
+    status: row[k.status]!,
+    statusWord: row[k.word]!,
+    note: row[k.note] ?? null,
+    author: row[k.author]!,
+    at: new Date(row[k.at]!),
+    source: row[k.source]!,
   };
 }
 
@@ -159,7 +170,7 @@ function toAction(row: Row): ReportAction {
   };
 }
 
-/** Register order: the top-level workstream's place, then the action's. Sorted here rather than by the database, which is cheaper for these wide rows. */
+/** Register order: the top-level workstream's place, then the action's. */
 const inRegisterOrder = (x: Row, y: Row) => x.workstreamPosition - y.workstreamPosition || x.position - y.position;
 
 export async function queryReportActions(pool: pg.Pool, programmeId: string, w: ReportWindow): Promise<ReportAction[]> {
