@@ -4,7 +4,6 @@ import { compileReport } from '../../../src/app/report/compile-report.ts';
 import { renderMarkdown } from '../../../src/chat/render/markdown.ts';
 import { renderText } from '../../../src/chat/render/text.ts';
 import { highlightReportMessage } from '../../../src/chat/views/highlight-report.ts';
-import { boardPaperDocx } from '../../documents/board-paper-docx.ts';
 import { UserError } from '../exit.ts';
 import { parseDateOption, parseFormat } from '../options.ts';
 import { runCommand, unwrap } from '../run-command.ts';
@@ -35,6 +34,7 @@ export function registerReport(program: Command): void {
         const programme = await deps.store.programmes.findByName(report.programme);
         const message = highlightReportMessage(report, { timezone: programme?.timezone ?? deps.defaultTimezone });
         if (o.format === 'docx') {
+          const { boardPaperDocx } = await import('../../documents/board-paper-docx.ts');
           await writeFile(o.out!, await boardPaperDocx(report, { timezone: programme?.timezone ?? deps.defaultTimezone }));
           console.log(`Wrote the ${report.board ?? report.programme} board paper to ${o.out}.`);
           return;

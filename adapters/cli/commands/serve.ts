@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startStocktake } from '../../../src/main.ts';
 import { reportError } from '../run-command.ts';
 
 export function registerServe(program: Command): void {
@@ -8,6 +7,8 @@ export function registerServe(program: Command): void {
     .description('what npm start runs: one HTTP server with /slack/events, /api/messages and /healthz')
     .action(async () => {
       try {
+        // Loaded on demand: the server pulls in Bolt, botbuilder and the document renderer, which other commands never need.
+        const { startStocktake } = await import('../../../src/main.ts');
         const running = await startStocktake();
         let stopping = false;
         const stop = async () => {

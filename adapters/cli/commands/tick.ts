@@ -3,7 +3,6 @@ import { InvalidArgumentError } from 'commander';
 import { tick } from '../../../src/app/cycle/tick.ts';
 import { createComposer } from '../../../src/chat/cycle/compose-intent.ts';
 import { createLogger } from '../../logging/logger.ts';
-import { createGateways } from '../../outbound/gateways.ts';
 import { runCommand } from '../run-command.ts';
 
 function parseInstant(value: string): Date {
@@ -25,6 +24,8 @@ export function registerTick(program: Command): void {
           const at = o.now;
           const started = Date.now();
           const tickDeps = at ? { ...deps, clock: { now: () => new Date(at.getTime() + (Date.now() - started)) } } : deps;
+          // Loaded on demand: the platform SDKs are only needed when a tick sends.
+          const { createGateways } = await import('../../outbound/gateways.ts');
           const result = await tick(tickDeps, createComposer(tickDeps), createGateways(config, tickDeps, log));
           const d = result.dispatched;
           console.log(
