@@ -1,3 +1,4 @@
+import { truncate } from '../../../src/chat/render/truncate.ts';
 import { spans, statusLabel, type RichText, type Span } from '../../../src/chat/message.ts';
 import { safeUrl, sanitisePlainText } from '../../../src/chat/render/escape.ts';
 import type { Brag } from '../../../src/domain/brag.ts';
@@ -41,16 +42,6 @@ export function plainLine(text: string): string {
   return sanitisePlainText(text).replace(/\s+/g, ' ').trim();
 }
 
-/** Cuts plain text to a length, ending with an ellipsis, without splitting a surrogate pair. */
-export function truncate(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  let out = '';
-  for (const ch of text) {
-    if (out.length + ch.length > limit - 1) break;
-    out += ch;
-  }
-  return `${out.trimEnd()}…`;
-}
 
 // ── Tokens ─────────────────────────────────────────────────────────────────
 // RichText becomes a list of tokens, each already escaped. Text may be split between tokens
@@ -255,3 +246,5 @@ export function mrkdwnFit(text: RichText | readonly Token[], limit: number): str
 function isTokens(x: RichText | readonly Token[]): x is readonly Token[] {
   return typeof x !== 'string' && x.length > 0 && 'style' in x[0]!;
 }
+
+export { truncate };

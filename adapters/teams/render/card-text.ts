@@ -1,3 +1,4 @@
+import { truncate } from '../../../src/chat/render/truncate.ts';
 import { spans, statusLabel, type RichText } from '../../../src/chat/message.ts';
 import { safeUrl, sanitisePlainText } from '../../../src/chat/render/escape.ts';
 import type { Brag } from '../../../src/domain/brag.ts';
@@ -34,16 +35,6 @@ export function cardLine(text: string): string {
   return cardText(text).replace(/\s+/g, ' ').trim();
 }
 
-/** Cuts text to a length, ending with an ellipsis, without splitting a surrogate pair. */
-export function truncate(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  let out = '';
-  for (const ch of text) {
-    if (out.length + ch.length > limit - 1) break;
-    out += ch;
-  }
-  return `${out.trimEnd()}…`;
-}
 
 // Characters that start or end markup anywhere in a line: emphasis (`*`, `_`), strikethrough (`~`),
 // code (`` ` ``), links and images (`[`, `]`), raw HTML and autolinks (`<`), and the escape itself.
@@ -226,3 +217,5 @@ function cutPoint(text: string, max: number): number {
   const code = text.charCodeAt(max - 1);
   return code >= 0xd800 && code <= 0xdbff && max > 1 ? max - 1 : max;
 }
+
+export { truncate };
