@@ -11,6 +11,11 @@ export interface OpenedTarget {
   db: Database;
   /** Time to open the database: initdb and migrations for a new embedded directory, migrations for PostgreSQL. */
   openMs: number;
+  /** The settings that point a bot at this database (`STOCKTAKE_DATA_DIR` or `DATABASE_URL`). */
+  env: Record<string, string>;
+  /** Closes the bench's connection and keeps the database, so that a bot process can open it. */
+  close(): Promise<void>;
+  /** Closes (if still open) and removes the database. */
   dispose(): Promise<void>;
 }
 
@@ -26,6 +31,11 @@ export const POSTGRES_SKIPPED = `PostgreSQL run skipped: set BENCH_DATABASE_URL 
   (cd / && runuser -u postgres -- psql -c "CREATE ROLE bench LOGIN CREATEDB PASSWORD 'bench'")
   BENCH_DATABASE_URL=postgresql://bench:bench@127.0.0.1:5432/postgres npm run bench`;
 
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | null = null;
+  return () => (done ??= fn());
+}
+
 /** A fresh, migrated database: a new embedded data directory, or a throwaway database on the server. */
 export async function openTarget(name: TargetName): Promise<OpenedTarget> {
   return name === 'embedded' ? openEmbedded() : openPostgres();
@@ -36,12 +46,15 @@ async function openEmbedded(): Promise<OpenedTarget> {
   const started = performance.now();
   try {
     const db = await openDatabase({ dataDir: dir });
+    const close = once(() => db.close());
     return {
       label: LABELS.embedded,
       db,
       openMs: performance.now() - started,
+      env: { STOCKTAKE_DATA_DIR: dir },
+      close,
       async dispose() {
-        await db.close();
+        await close();
         await rm(dir, { recursive: true, force: true });
       },
     };
@@ -68,12 +81,15 @@ async function openPostgres(): Promise<OpenedTarget> {
     const started = performance.now();
     const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
     const { rows } = await db.pool.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
+    const close = once(() => db.close());
     return {
       label: `${LABELS.postgres} ${rows[0]!.v.split(' ')[0]}`,
       db,
       openMs: performance.now() - started,
+      env: { DATABASE_URL: url.toString() },
+      close,
       async dispose() {
-        await db.close();
+        await close();
         await drop();
       },
     };
