@@ -23,12 +23,17 @@ export const BRAG_EMOJI: Record<Brag, string> = {
 const ZWSP = '\u200B';
 const WORD_JOINER = '\u2060';
 
+// Most words need nothing: one test spares them five replacements (rendering long lists is the bot's hottest path).
+const NEEDS_ESCAPE = /[&<>*_~`@]/;
+const fence = (c: string) => `${ZWSP}${c}${ZWSP}`;
+
 function escapeWord(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[*_~`]/g, (c) => `${ZWSP}${c}${ZWSP}`)
+    .replace(/[*_~`]/g, fence)
     .replace(/@(channel|here|everyone)\b/gi, `@${WORD_JOINER}$1`);
 }
 
