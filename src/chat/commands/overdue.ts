@@ -10,6 +10,9 @@ import { programmeForCommand } from './programme-choice.ts';
 
 export const SHARE_OVERDUE = 'overdue.share';
 
+/** Overdue actions shown in one chat answer; the counts cover the rest. */
+const CHAT_LIMIT = 40;
+
 export interface ShareValue {
   p: string;
   a: string;
@@ -24,7 +27,7 @@ export async function overdueView(ctx: ChatContext, args: string, programmeId: s
   if (!parsed.ok) return { ok: false, replies: [{ kind: 'private', message: notice(parsed.message) }] };
   const list = await listOverdueActions(ctx.deps, { programme: programme.name, filter: parsed.filter });
   if (!list.ok) return { ok: false, replies: [{ kind: 'private', message: failureMessage(list.error) }] };
-  const message = overdueMessage(list.value);
+  const message = overdueMessage(list.value, { limit: CHAT_LIMIT, narrowHint: 'Narrow it with /overdue followed by a workstream, @someone or “mine”; `stocktake overdue` lists them all.' });
   if (parsed.label) message.blocks.splice(1, 0, { type: 'context', text: `Only actions ${parsed.label}.` });
   return { ok: true, message, programmeId: programme.id };
 }

@@ -20,11 +20,13 @@ const COLUMNS: readonly TableColumn[] = [
   { label: 'Status' },
 ];
 
+const COUNT_COLUMNS: readonly TableColumn[] = [{ label: 'Workstream' }, { label: 'Overdue', align: 'right' }];
+
 /**
  * What `/overdue` shows: the overdue actions grouped by workstream, in the order given
  * (`listOverdue` gives register order), each with its lead, due date, days overdue and status.
  */
-export function overdueMessage(list: OverdueView): Message {
+export function overdueMessage(list: OverdueView, options: { limit?: number; narrowHint?: string } = {}): Message {
   const asOf = formatDate(list.asOf);
   const blocks: Block[] = [{ type: 'header', text: `Overdue actions — ${list.programme}` }];
 
@@ -39,11 +41,24 @@ export function overdueMessage(list: OverdueView): Message {
     type: 'context',
     text: `As at ${asOf} · ${count} overdue across ${plural(groups.size, 'workstream')}`,
   });
+  // In chat a long list is cut to its first actions, with counts for every workstream: a page a person
+  // can read, and one message the bot can render without holding up every other request.
+  const limit = options.limit ?? Infinity;
+  if (list.items.length > limit) {
+    blocks.push({ type: 'table', columns: COUNT_COLUMNS, rows: [...groups].map(([workstream, items]) => [workstream, String(items.length)]) });
+  }
+  let shown = 0;
   for (const [workstream, items] of groups) {
+    const take = items.slice(0, Math.max(0, limit - shown));
+    if (take.length === 0) break;
+    shown += take.length;
     blocks.push(
       { type: 'header', text: workstream, level: 2 },
-      { type: 'table', columns: COLUMNS, rows: items.map(row) },
+      { type: 'table', columns: COLUMNS, rows: take.map(row) },
     );
+  }
+  if (shown < list.items.length) {
+    blocks.push({ type: 'context', text: `Showing ${shown} of ${list.items.length}.${options.narrowHint ? ` ${options.narrowHint}` : ''}` });
   }
   return { text: `${count} overdue in ${list.programme} as at ${asOf}.`, blocks };
 }

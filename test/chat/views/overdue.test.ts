@@ -21,6 +21,19 @@ const tables = (blocks: Block[]) => blocks.filter((b): b is Extract<Block, { typ
 describe('overdueMessage', () => {
   const message = overdueMessage(list);
 
+  it('cuts a long list to its first actions in chat, with every workstream counted and a way to narrow it', () => {
+    const short = overdueMessage(list, { limit: 2, narrowHint: 'Narrow it.' });
+    const [counts, firstGroup, ...rest] = tables(short.blocks);
+    expect(counts!.rows).toEqual([
+      ['1. Communication', '2'],
+      ['3. Early help', '1'],
+    ]);
+    expect(firstGroup!.rows.map((r) => r[0])).toEqual(['1.2', '1.10']);
+    expect(rest).toHaveLength(0);
+    expect(short.blocks.at(-1)).toEqual({ type: 'context', text: 'Showing 2 of 3. Narrow it.' });
+    expect(tables(overdueMessage(list, { limit: 3 }).blocks)).toHaveLength(2);
+  });
+
   it('titles the message with the programme and says when and how many', () => {
     expect(message.blocks[0]).toEqual({ type: 'header', text: 'Overdue actions — Hull SEND' });
     expect(message.blocks[1]).toEqual({ type: 'context', text: 'As at 14 Mar 2025 · 3 actions overdue across 2 workstreams' });
