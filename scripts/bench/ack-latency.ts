@@ -16,7 +16,7 @@ import { openTarget } from './targets.ts';
  * requests, and whether each one later got its answer.
  */
 
-export const BOT_TOKEN = 'xoxb-bench-token';
+export const BOT_TOKEN = 'test-bot-bench-token';
 /** How long the bot is left alone after start-up before its idle RSS is read. */
 const SETTLE_MS = 5000;
 /** Answers still missing after this long without any new one are counted as lost. */

@@ -11,7 +11,7 @@ import { openDatabase, type Database } from '../../adapters/store/open-database.
 import { appDeps, HULL_CSV, HULL_PEOPLE_CSV } from '../support/app.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack/index.ts';
 
-export const TOKEN = 'xoxb-faults';
+export const TOKEN = 'test-bot-faults';
 
 /** Hull's people as Slack knows them (the emails of examples/hull-people.csv). */
 export const PEOPLE = [

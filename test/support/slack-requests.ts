@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 export const SIGNING_SECRET = 'test-signing-secret-8f2c';
-export const BOT_TOKEN = 'xoxb-test-token';
+export const BOT_TOKEN = 'test-bot-test-token';
 
 /** Signs a body exactly as Slack does: v0=HMAC-SHA256(secret, "v0:{timestamp}:{body}"). */
 export function slackSignature(body: string, timestamp: number, secret = SIGNING_SECRET): string {

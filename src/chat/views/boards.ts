@@ -1,21 +1,14 @@
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import { formatDate } from '../../domain/dates/calendar.ts';
+import type { Board } from '../../domain/programme.ts';
 import type { Block, Message } from '../message.ts';
 
-/** What the boards view needs to show about each board. */
-export interface BoardView {
-  name: string;
+/** What the boards view needs to show about each board: its settings, chairs and next meetings. */
+export type BoardView = Pick<Board, 'name' | 'askDays' | 'askTime' | 'chaseDays' | 'cutoffDays' | 'cutoffTime' | 'slackChannelId' | 'teamsChannelId'> & {
   chairs: readonly string[];
   ruleText: string | null;
   upcoming: readonly CalendarDate[];
-  askDays: number;
-  askTime: string;
-  chaseDays: number;
-  cutoffDays: number;
-  cutoffTime: string;
-  slackChannelId: string | null;
-  teamsChannelId: string | null;
-}
+};
 
 /** A programme's boards and their cycle settings: for `board list` on the command line and in chat. */
 export function boardsMessage(programme: string, boards: readonly BoardView[]): Message {

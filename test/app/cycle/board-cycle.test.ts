@@ -37,12 +37,12 @@ const PEOPLE = [
 let fake: FakeSlack;
 const freshSlack = async () => {
   await fake?.close();
-  fake = await startFakeSlack({ token: 'xoxb-cycle', users: PEOPLE.map(([id, name, email]) => ({ id, name, email })) });
+  fake = await startFakeSlack({ token: 'test-bot-cycle', users: PEOPLE.map(([id, name, email]) => ({ id, name, email })) });
 };
 afterAll(async () => fake?.close());
 
 function gateways(deps: AppDeps): Gateways {
-  const client = new WebClient('xoxb-cycle', { slackApiUrl: fake.url, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
+  const client = new WebClient('test-bot-cycle', { slackApiUrl: fake.url, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
   return { slack: createSlackGateway({ client, identities: slackIdentitiesFrom(deps.store.people), directory: slackDirectory(client) }) };
 }
 

@@ -2,7 +2,7 @@ import { ErrorCode, LogLevel, WebClient, type WebAPIPlatformError, type WebAPIRa
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from './index.ts';
 
-const TOKEN = 'xoxb-test-1';
+const TOKEN = 'test-bot-test-1';
 let fake: FakeSlack;
 let clock: number;
 let client: WebClient;
@@ -49,7 +49,7 @@ describe('fake Slack Web API', () => {
   });
 
   it('refuses a missing or wrong token with invalid_auth', async () => {
-    const wrong = await rejection(clientFor('xoxb-wrong').chat.postMessage({ channel: 'C0GOV', text: 'hi' }));
+    const wrong = await rejection(clientFor('test-bot-wrong').chat.postMessage({ channel: 'C0GOV', text: 'hi' }));
     expect(wrong.code).toBe(ErrorCode.PlatformError);
     expect((wrong as unknown as WebAPIPlatformError).data.error).toBe('invalid_auth');
 

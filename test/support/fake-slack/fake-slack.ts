@@ -26,7 +26,7 @@ export interface FakeUser {
 }
 
 export interface FakeSlackOptions {
-  /** The bot token accepted (default `xoxb-fake-token`). */
+  /** The bot token accepted (default `test-bot-fake-token`). */
   token?: string;
   /** Further tokens accepted (e.g. a user token). */
   tokens?: readonly string[];
@@ -179,7 +179,7 @@ const RESPONSE_URL_TTL_MS = 30 * 60 * 1000;
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const now = options.now ?? Date.now;
-  const token = options.token ?? 'xoxb-fake-token';
+  const token = options.token ?? 'test-bot-fake-token';
   const tokens = new Set([token, ...(options.tokens ?? [])]);
   const botUserId = options.botUserId ?? 'U0BOT';
   const botId = options.botId ?? 'B0BOT';

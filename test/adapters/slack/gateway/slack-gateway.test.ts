@@ -8,7 +8,7 @@ import { createSlackGateway, OUTBOX_EVENT_TYPE, UNCONFIRMED } from '../../../../
 import { slackDirectory } from '../../../../adapters/slack/slack-directory.ts';
 import { startFakeSlack, type FakeSlack, type FakeUser } from '../../../support/fake-slack/index.ts';
 
-const TOKEN = 'xoxb-gateway-test';
+const TOKEN = 'test-bot-gateway-test';
 const GOV = 'C0GOV';
 const quiet = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => LogLevel.ERROR, setName() {} };
 
