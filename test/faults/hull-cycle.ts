@@ -2,51 +2,18 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
-import { addBoard } from '../../src/app/boards/manage-boards.ts';
-import { importPeople } from '../../src/app/people/import-people.ts';
-import { importRegister } from '../../src/app/register/import-register.ts';
-import { grantRole } from '../../src/app/roles/grant-role.ts';
-import { readRegisterFile } from '../../adapters/files/read-register-file.ts';
 import { openDatabase, type Database } from '../../adapters/store/open-database.ts';
-import { appDeps, HULL_CSV, HULL_PEOPLE_CSV } from '../support/app.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack/index.ts';
+import { HULL_SLACK_PEOPLE, hullSlackUsers, seedHullBoardCycle } from '../support/hull-board-cycle.ts';
 
 export const TOKEN = 'test-bot-faults';
-
-/** Hull's people as Slack knows them (the emails of examples/hull-people.csv). */
-export const PEOPLE = [
-  ['U0ALEX', 'Alex Morgan', 'alex.morgan@hull.example'],
-  ['U0PRIYA', 'Priya Shah', 'priya.shah@hull.example'],
-  ['U0JORDAN', 'Jordan Ellis', 'jordan.ellis@hull.example'],
-  ['U0SAM', 'Sam Okafor', 'sam.okafor@hull.example'],
-  ['U0CHRIS', 'Chris Patel', 'chris.patel@hull.example'],
-  ['U0ROBIN', 'Robin Hughes', 'robin.hughes@hull.example'],
-  ['U0TAYLOR', 'Taylor Brooks', 'taylor.brooks@hull.example'],
-  ['U0MORGAN', 'Morgan Reid', 'morgan.reid@hull.example'],
-  ['U0JAMIE', 'Jamie Clarke', 'jamie.clarke@hull.example'],
-  ['U0CASEY', 'Casey Wright', 'casey.wright@hull.example'],
-  ['U0HELEN', 'Helen Carter', 'helen.carter@hull.example'],
-  ['U0NADIA', 'Nadia Hussain', 'nadia.hussain@hull.example'],
-] as const;
-
-/** Every lead of an open action whom the directory resolves: ten people in Hull's register. */
-export const LEADS_PROMPTED = 10;
 
 // Tue 14 May 2024: the prompts fall due on Tue 7 May at 09:30 BST.
 export const PROMPTS_DUE = new Date('2024-05-07T08:30:00Z');
 /** Past the dispatcher's 120 s lease, by the tick's own clock: rows left `sending` are reconciled. */
 export const AFTER_LEASE = new Date(PROMPTS_DUE.getTime() + 3 * 60_000);
 
-export const startHullSlack = (): Promise<FakeSlack> => startFakeSlack({ token: TOKEN, users: PEOPLE.map(([id, name, email]) => ({ id, name, email })) });
-
-/** Hull's register, people, a board meeting on 14 May 2024 and a programme manager, written through the use cases. */
-export async function seedHull(db: Database): Promise<void> {
-  const deps = appDeps(db, new Date('2024-04-01T09:00:00Z'));
-  await importPeople(deps, await readRegisterFile(HULL_PEOPLE_CSV), 'test');
-  await importRegister(deps, { programme: 'Hull', grid: await readRegisterFile(HULL_CSV), actor: 'test', file: 'hull.csv' });
-  await addBoard(deps, 'Hull', 'SEND Partnership Board', { meetings: ['2024-05-14'], chair: 'helen.carter@hull.example' }, 'test');
-  await grantRole(deps, { email: 'nadia.hussain@hull.example', role: 'programme-manager', programme: 'Hull', actor: 'test' });
-}
+export const startHullSlack = (): Promise<FakeSlack> => startFakeSlack({ token: TOKEN, users: hullSlackUsers() });
 
 /** A copy of the migrated embedded template, seeded with Hull and closed again, so that child processes can take its lock. */
 export async function seededDataDir(): Promise<{ dir: string; dispose(): Promise<void> }> {
@@ -54,7 +21,7 @@ export async function seededDataDir(): Promise<{ dir: string; dispose(): Promise
   await cp(inject('embeddedTemplate'), dir, { recursive: true });
   const db = await openDatabase({ dataDir: dir });
   try {
-    await seedHull(db);
+    await seedHullBoardCycle(db);
   } finally {
     await db.close();
   }
@@ -64,7 +31,7 @@ export async function seededDataDir(): Promise<{ dir: string; dispose(): Promise
 /** How many messages carrying each `prompt:` key every DM holds, keyed by Slack user. */
 export function promptsPerLead(fake: FakeSlack): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
-  for (const [userId] of PEOPLE) {
+  for (const [userId] of HULL_SLACK_PEOPLE) {
     const keys = new Map<string, number>();
     for (const m of fake.messagesIn(fake.dmChannelFor(userId))) {
       const key = m.metadata?.event_payload?.key;

@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../adapters/store/open-database.ts';
 import type { FakeSlack } from '../support/fake-slack/index.ts';
 import { killHard, startTick, type TickOutcome } from '../support/tick-process.ts';
-import { describePrompts, expectOnePromptPerLead, LEADS_PROMPTED, outboxStates, PROMPTS_DUE, readDatabase, seedHull, startHullSlack, tickSummary, TOKEN } from './hull-cycle.ts';
+import { LEADS_PROMPTED, seedHullBoardCycle } from '../support/hull-board-cycle.ts';
+import { describePrompts, expectOnePromptPerLead, outboxStates, PROMPTS_DUE, readDatabase, startHullSlack, tickSummary, TOKEN } from './hull-cycle.ts';
 
 /**
  * DESIGN decision 1 (several replicas may share one PostgreSQL database) and decision 3 (two replicas
@@ -45,7 +46,7 @@ describe.skipIf(!ADMIN_URL)('tick replicas started at the same moment on one Pos
     await admin.query(`CREATE DATABASE ${template}`);
     const db = await openDatabase({ databaseUrl: urlOf(template), dataDir: '' });
     try {
-      await seedHull(db);
+      await seedHullBoardCycle(db);
     } finally {
       await db.close();
     }

@@ -12,7 +12,6 @@ import {
   AFTER_LEASE,
   describePrompts,
   expectOnePromptPerLead,
-  LEADS_PROMPTED,
   outboxStates,
   PROMPTS_DUE,
   readDatabase,
@@ -21,6 +20,7 @@ import {
   tickSummary,
   TOKEN,
 } from './hull-cycle.ts';
+import { LEADS_PROMPTED } from '../support/hull-board-cycle.ts';
 import { startSlackProxy, type SlackProxy } from './slack-proxy.ts';
 
 /**

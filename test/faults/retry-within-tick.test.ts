@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSlack } from '../support/fake-slack/index.ts';
 import { runTick } from '../support/tick-process.ts';
-import { describePrompts, expectOnePromptPerLead, LEADS_PROMPTED, outboxStates, PROMPTS_DUE, readDatabase, seededDataDir, startHullSlack, tickSummary, TOKEN } from './hull-cycle.ts';
+import { LEADS_PROMPTED } from '../support/hull-board-cycle.ts';
+import { describePrompts, expectOnePromptPerLead, outboxStates, PROMPTS_DUE, readDatabase, seededDataDir, startHullSlack, tickSummary, TOKEN } from './hull-cycle.ts';
 
 /**
  * DESIGN decision 3: dispatch honours 429 Retry-After and backs off on 5xx. `tick --now` is how a
