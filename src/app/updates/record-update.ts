@@ -6,7 +6,7 @@ import { currentCycle } from '../boards/current-cycle.ts';
 import type { AppDeps } from '../deps.ts';
 import { loadActor } from '../identity/load-actor.ts';
 import type { ActionForUpdate } from '../ports/store.ts';
-import { onBehalfOf } from './updatable.ts';
+import { ACTION_NOT_FOUND, onBehalfOf, visibleAction } from './updatable.ts';
 import { fail, failWith, ok, type Result } from '../result.ts';
 
 export interface UpdateRequest {
@@ -27,9 +27,10 @@ export interface UpdateRecorded {
 
 /** Checks who may update, checks the update, and appends it; the action's history is never rewritten. */
 export async function recordUpdate(deps: AppDeps, req: UpdateRequest): Promise<Result<UpdateRecorded>> {
-  const action = await deps.store.updates.actionForUpdate({ id: req.actionId });
-  if (!action) return fail('action-not-found', 'That action is no longer in Stocktake.');
-  const permission = canUpdateAction(await loadActor(deps, req.person.id), action);
+  const actor = await loadActor(deps, req.person.id);
+  const action = await visibleAction(deps, actor, req.actionId);
+  if (!action) return fail('action-not-found', ACTION_NOT_FOUND);
+  const permission = canUpdateAction(actor, action);
   if (!permission.allowed) return fail('forbidden', permission.reason);
   const programme = (await deps.store.programmes.findById(action.programmeId))!;
 

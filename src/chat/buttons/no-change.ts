@@ -1,5 +1,6 @@
 import { recordNoChange, type NoChangeRecorded } from '../../app/updates/record-no-change.ts';
 import { isCalendarDate } from '../../domain/dates/calendar.ts';
+import { canViewProgramme } from '../../domain/roles/permissions.ts';
 import type { ButtonHandler } from '../handlers.ts';
 import { failureMessage, notice } from '../notice.ts';
 import type { Reply } from '../replies.ts';
@@ -40,7 +41,8 @@ export const noChangeButton: ButtonHandler = {
     const board = value ? await ctx.deps.store.boards.findById(value.b) : null;
     if (!value || !board) return [{ kind: 'private', message: EXPIRED }];
     const programme = await ctx.deps.store.programmes.findById(board.programmeId);
-    if (!programme) return [{ kind: 'private', message: EXPIRED }];
+    // A board of a programme the caller does not work on reads as not there: its name stays private.
+    if (!programme || !canViewProgramme(ctx.actor, programme).allowed) return [{ kind: 'private', message: EXPIRED }];
     // The date the prompt named, while the board still meets then; a moved meeting is named without it.
     const meeting = (await ctx.deps.store.boards.meetings(board.id)).includes(value.d) ? value.d : null;
 

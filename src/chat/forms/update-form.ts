@@ -1,4 +1,5 @@
 import { recordUpdate } from '../../app/updates/record-update.ts';
+import { ACTION_NOT_FOUND, visibleAction } from '../../app/updates/updatable.ts';
 import { myOpenActions } from '../../app/updates/my-actions.ts';
 import type { ActionForUpdate } from '../../app/ports/store.ts';
 import { BRAG, BRAG_LABEL } from '../../domain/brag.ts';
@@ -38,8 +39,8 @@ export function updateForm(action: ActionForUpdate): Form {
 export const openUpdateButton: ButtonHandler = {
   id: OPEN_UPDATE,
   async run(ctx, actionId) {
-    const action = await ctx.deps.store.updates.actionForUpdate({ id: actionId });
-    if (!action) return [{ kind: 'private', message: notice('That action is no longer in Stocktake.') }];
+    const action = await visibleAction(ctx.deps, ctx.actor, actionId);
+    if (!action) return [{ kind: 'private', message: notice(ACTION_NOT_FOUND) }];
     const permission = canUpdateAction(ctx.actor, action);
     if (!permission.allowed) return [{ kind: 'private', message: notice(permission.reason) }];
     return [{ kind: 'open-form', form: updateForm(action) }];
