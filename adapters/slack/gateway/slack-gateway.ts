@@ -78,6 +78,12 @@ const refusal = (error: string): SendResult => ({ ok: false, retryAfterMs: null,
 
 const slackTs = (ms: number): string => (Math.max(0, ms) / 1000).toFixed(6);
 
+/** Slack down, throttling or out of reach: asking again later may give an answer. */
+const isOutage = (error: unknown): boolean => {
+  const f = classifySlackError(error);
+  return f.unconfirmed || f.retryAfterMs !== null;
+};
+
 /** Sorts a thrown error into retry-now, retry-later, or give up. */
 export function classifySlackError(error: unknown): Failure {
   const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; original?: Error; message?: string };
@@ -176,7 +182,10 @@ export function createSlackGateway(options: SlackGatewayOptions): ChatGateway {
     return channel;
   };
 
-  /** Looks for the message carrying `key` posted since `sinceMs`. */
+  /**
+   * Looks for the message carrying `key` posted since `sinceMs`: `unknown` when the history cannot be
+   * read at all (no scope, too long); while Slack is down it throws, so the caller asks again later.
+   */
   const lookFor = async (channel: string, key: string, sinceMs: number): Promise<Found> => {
     let cursor: string | undefined;
     try {
@@ -192,8 +201,9 @@ export function createSlackGateway(options: SlackGatewayOptions): ChatGateway {
         if (!res.has_more || !cursor) return 'absent';
       }
       return 'unknown';
-    } catch {
-      // No im:history / channels:history scope, or Slack unreachable: cannot tell.
+    } catch (error) {
+      if (isOutage(error)) throw error;
+      // No im:history / channels:history scope: cannot tell.
       return 'unknown';
     }
   };
@@ -280,7 +290,12 @@ export function createSlackGateway(options: SlackGatewayOptions): ChatGateway {
       // An earlier attempt may have posted it before its answer was lost: look before posting again.
       const earlier = row.attempts > 1 && (row.lastError === null || row.lastError.startsWith(UNCONFIRMED));
       if (earlier) {
-        const found = await lookFor(channel, row.key, row.createdAt.getTime() - HISTORY_MARGIN_MS);
+        let found: Found;
+        try {
+          found = await lookFor(channel, row.key, row.createdAt.getTime() - HISTORY_MARGIN_MS);
+        } catch (error) {
+          return failed({ ...classifySlackError(error), unconfirmed: true });
+        }
         if (found === 'unknown') return refusal(`${UNCONFIRMED} an earlier attempt may have posted it and the channel history cannot be read`);
         if (found !== 'absent') {
           await completeThread(row, channel, found.ts);
@@ -302,7 +317,8 @@ export function createSlackGateway(options: SlackGatewayOptions): ChatGateway {
       let channel: string | null;
       try {
         channel = await patiently(() => channelFor(row.recipient));
-      } catch {
+      } catch (error) {
+        if (isOutage(error)) throw error;
         return 'unknown';
       }
       // Without a Slack user nothing can have been posted.

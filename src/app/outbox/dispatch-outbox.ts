@@ -1,4 +1,4 @@
-import { retryDelayMs, shouldGiveUp } from '../../domain/outbox/retry-policy.ts';
+import { KEEP_TRYING_MS, retryDelayMs, shouldGiveUp } from '../../domain/outbox/retry-policy.ts';
 import type { AppDeps } from '../deps.ts';
 import type { ChatGateway, OutboxRow } from '../ports/outbox.ts';
 import type { ChatPlatform } from '../ports/store.ts';
@@ -21,7 +21,8 @@ export interface DispatchCounts {
   sent: number;
   retried: number;
   failed: number;
-  reconciled: { sent: number; resent: number; unknown: number };
+  /** Sends cut short: found sent, found absent (queued again), impossible to tell, or to be asked about on the next tick. */
+  reconciled: { sent: number; resent: number; unknown: number; later: number };
 }
 
 /** Sends what the outbox holds: each key at most once, retries honouring Retry-After, failures kept for the programme manager. */
@@ -29,7 +30,7 @@ export async function dispatchOutbox(deps: AppDeps, gateways: Gateways, options:
   const batch = options.batch ?? 50;
   const concurrency = options.concurrency ?? 8;
   const wait = options.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)));
-  const counts: DispatchCounts = { sent: 0, retried: 0, failed: 0, reconciled: { sent: 0, resent: 0, unknown: 0 } };
+  const counts: DispatchCounts = { sent: 0, retried: 0, failed: 0, reconciled: { sent: 0, resent: 0, unknown: 0, later: 0 } };
 
   await reconcileStale(deps, gateways, options.leaseMs ?? 120_000, counts);
 
@@ -67,7 +68,7 @@ async function sendOne(deps: AppDeps, gateways: Gateways, row: OutboxRow, counts
   if (result.ok) {
     await deps.store.outbox.markSent(row.id, result.messageId, deps.clock.now());
     counts.sent++;
-  } else if (shouldGiveUp(row.attempts, result.permanent)) {
+  } else if (shouldGiveUp(row.attempts, result.permanent, deps.clock.now().getTime() - row.createdAt.getTime())) {
     await deps.store.outbox.markFailed(row.id, result.error);
     counts.failed++;
   } else {
@@ -76,11 +77,21 @@ async function sendOne(deps: AppDeps, gateways: Gateways, row: OutboxRow, counts
   }
 }
 
-/** A send cut short may have reached the platform: look before sending again (DESIGN decision 3). */
+/**
+ * A send cut short may have reached the platform: look before sending again (DESIGN decision 3). When
+ * the platform cannot be asked just now, the row stays as it is for the next tick to ask again, until
+ * it has been in doubt for as long as a send is kept trying.
+ */
 async function reconcileStale(deps: AppDeps, gateways: Gateways, leaseMs: number, counts: DispatchCounts): Promise<void> {
-  const stale = await deps.store.outbox.stale(new Date(deps.clock.now().getTime() - leaseMs));
+  const now = deps.clock.now().getTime();
+  const stale = await deps.store.outbox.stale(new Date(now - leaseMs));
   for (const row of stale) {
-    const verdict = (await gateways[row.platform]?.reconcile(row).catch(() => 'unknown' as const)) ?? 'unknown';
+    const gateway = gateways[row.platform];
+    const verdict = gateway ? await gateway.reconcile(row).catch(() => 'ask-later' as const) : 'unknown';
+    if (verdict === 'ask-later' && now - (row.claimedAt ?? row.createdAt).getTime() < KEEP_TRYING_MS) {
+      counts.reconciled.later++;
+      continue;
+    }
     if (verdict === 'sent') {
       await deps.store.outbox.markSent(row.id, null, deps.clock.now());
       counts.reconciled.sent++;

@@ -59,7 +59,10 @@ export type SendResult =
 /** Outbound messages to a chat platform. */
 export interface ChatGateway {
   send(row: OutboxRow): Promise<SendResult>;
-  /** After a send cut short: did the message arrive? `unknown` where the platform offers no way to tell. */
+  /**
+   * After a send cut short: did the message arrive? `unknown` where the platform offers no way to tell;
+   * throws when the platform cannot be asked just now (down, throttling), so that it is asked again later.
+   */
   reconcile(row: OutboxRow): Promise<'sent' | 'absent' | 'unknown'>;
 }
 

@@ -14,8 +14,15 @@ export function retryDelayMs(attempts: number, retryAfterMs: number | null, rand
   return Math.round(exponential / 2 + random() * (exponential / 2));
 }
 
-export function shouldGiveUp(attempts: number, permanent: boolean): boolean {
-  return permanent || attempts >= MAX_ATTEMPTS;
+/**
+ * However many tries have failed, a send is kept going this long after it was queued: a platform down
+ * or throttling for a minute (or ten) costs a delay, not a message a programme manager must chase.
+ */
+export const KEEP_TRYING_MS = 15 * 60_000;
+
+/** Given up when the platform refused the message itself, or when it has failed often and for long. */
+export function shouldGiveUp(attempts: number, permanent: boolean, tryingForMs: number): boolean {
+  return permanent || (attempts >= MAX_ATTEMPTS && tryingForMs >= KEEP_TRYING_MS);
 }
 
 /** DESIGN, "One person, two platforms": asked where they last answered; Slack if they never have. */

@@ -50,6 +50,8 @@ export interface RecordedCall {
   ok: boolean;
   error?: string;
   token?: string;
+  /** The `Retry-After` seconds of a 429. */
+  retryAfter?: number;
 }
 
 export interface FakeMessage {
@@ -159,6 +161,11 @@ export interface FakeSlack {
    * only a call to that channel (`channel` or `channel_id`) takes it, so other traffic cannot.
    */
   failNext(method: string, fault: Fault, match?: { channel?: string }): void;
+  /**
+   * Slack in trouble for a while: every call (to `methods`, default all) until `until` (ms on the
+   * fake's clock) is answered with the next of `faults`, in turn. `delayMs` faults are not allowed.
+   */
+  outage(options: { until: number; faults: readonly Exclude<Fault, { delayMs: number }>[]; methods?: readonly string[] }): void;
   close(): Promise<void>;
 }
 
@@ -198,6 +205,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const homes = new Map<string, FakeView>();
   const responseUrls = new Map<string, { created: number; channel?: string; user?: string; posts: ResponsePost[] }>();
   const faults = new Map<string, { fault: Fault; channel?: string }[]>();
+  let outage: { until: number; faults: readonly Fault[]; methods?: readonly string[]; next: number } | null = null;
   const limiter = new RateLimiter(now);
   let lastTs = 0;
   let serial = 0;
@@ -553,9 +561,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const callToken = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
     delete args.token;
     const at = new Date(now());
-    const answer = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void => {
+    const answer = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}, retryAfter?: number): void => {
       const ok = body.ok === true;
-      record({ method, args, at, status, ok, ...(ok ? {} : { error: String(body.error ?? `http_${status}`) }), ...(callToken ? { token: callToken } : {}) });
+      record({
+        method,
+        args,
+        at,
+        status,
+        ok,
+        ...(ok ? {} : { error: String(body.error ?? `http_${status}`) }),
+        ...(callToken ? { token: callToken } : {}),
+        ...(retryAfter !== undefined ? { retryAfter } : {}),
+      });
       send(res, status, body, headers);
     };
 
@@ -566,13 +583,16 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const target = typeof args.channel === 'string' ? args.channel : typeof args.channel_id === 'string' ? args.channel_id : undefined;
     const queue = faults.get(method) ?? [];
     const faultAt = queue.findIndex((q) => q.channel === undefined || q.channel === target);
-    const fault = faultAt < 0 ? undefined : queue.splice(faultAt, 1)[0]!.fault;
+    let fault = faultAt < 0 ? undefined : queue.splice(faultAt, 1)[0]!.fault;
+    if (fault === undefined && outage !== null && now() < outage.until && (outage.methods ?? [method]).includes(method)) {
+      fault = outage.faults[outage.next++ % outage.faults.length];
+    }
     if (fault !== undefined) {
       if ('delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
       else if ('error' in fault) return answer(200, { ok: false, error: fault.error });
       else if ('status' in fault && fault.status === 429) {
         const retryAfter = fault.retryAfter ?? 1;
-        return answer(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
+        return answer(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) }, retryAfter);
       } else {
         if (fault.applied) {
           try {
@@ -595,7 +615,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
     const channel = typeof args.channel === 'string' ? args.channel : typeof args.channel_id === 'string' ? args.channel_id : undefined;
     const retryAfter = limiter.admit(method, channel);
-    if (retryAfter !== null) return answer(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
+    if (retryAfter !== null) return answer(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) }, retryAfter);
 
     try {
       return answer(200, { ok: true, ...handler(args) });
@@ -752,6 +772,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       const queue = faults.get(method) ?? [];
       queue.push({ fault, ...(match.channel !== undefined ? { channel: match.channel } : {}) });
       faults.set(method, queue);
+    },
+    outage: (o) => {
+      outage = { ...o, next: 0 };
     },
     close: () =>
       new Promise<void>((resolve) => {
