@@ -2,6 +2,7 @@ import { ActivityTypes, CardFactory, type Activity, type ConversationReference, 
 import type { OutboxPayload } from '../../src/chat/outbox-payload.ts';
 import type { Message } from '../../src/chat/message.ts';
 import type { Reply } from '../../src/chat/replies.ts';
+import { setConnectorRetries, type ConnectorRetries } from './connector-retries.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, renderFormCard, type AdaptiveCard } from './render/index.ts';
 
 /** A neutral message as the activities Teams gets: one card each part, with its text fallback. */
@@ -15,11 +16,28 @@ export function messageActivities(message: Message): Partial<Activity>[] {
   }));
 }
 
-/** Sends a payload to a conversation: the message, its thread as replies, and says where the file went. */
-export async function sendPayload(context: TurnContext, payload: OutboxPayload): Promise<string | null> {
-  const [first, ...rest] = messageActivities(payload.message);
+/** A payload as activities: the message's parts, then its thread. */
+export function payloadActivities(payload: OutboxPayload): Partial<Activity>[] {
+  return [...messageActivities(payload.message), ...(payload.thread ?? []).flatMap(messageActivities)];
+}
+
+export interface PartsDelivery {
+  /** Who retries the first part: `none` when the outbox owns retries (see connector-retries.ts). */
+  firstRetries: ConnectorRetries;
+  /** A later part failed: the message exists all the same, so this is reported rather than thrown. */
+  incomplete(error: unknown): void;
+}
+
+/** Sends a message's parts, the later ones as replies to the first; returns the first's id. */
+export async function sendActivities(context: TurnContext, [first, ...rest]: Partial<Activity>[], delivery: PartsDelivery): Promise<string | null> {
+  setConnectorRetries(context, delivery.firstRetries);
   const sent = await context.sendActivity(first!);
-  for (const part of [...rest, ...(payload.thread ?? []).flatMap(messageActivities)]) await context.sendActivity({ ...part, replyToId: sent?.id });
+  setConnectorRetries(context, 'throttled');
+  try {
+    for (const part of rest) await context.sendActivity({ ...part, replyToId: sent?.id });
+  } catch (error) {
+    delivery.incomplete(error);
+  }
   return sent?.id ?? null;
 }
 

@@ -4,9 +4,11 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import { identifyCaller } from '../../src/app/identity/identify-caller.ts';
 import type { AppDeps } from '../../src/app/deps.ts';
 import type { ChatGateway } from '../../src/app/ports/outbox.ts';
+import type { OutboxPayload } from '../../src/chat/outbox-payload.ts';
 import { handleInbound, type ChatRuntime } from '../../src/chat/router.ts';
 import type { Logger } from '../logging/logger.ts';
-import { deliverTeamsReplies, sendPayload } from './deliver.ts';
+import { replyRetries } from './connector-retries.ts';
+import { deliverTeamsReplies, payloadActivities, sendActivities } from './deliver.ts';
 import { teamsDirectory } from './teams-directory.ts';
 import { createTeamsGateway } from './teams-gateway.ts';
 import { teamsUserId, toInbound } from './translate-activity.ts';
@@ -39,16 +41,20 @@ export function createTeamsEndpoint(settings: TeamsSettings, deps: AppDeps, log:
           MicrosoftAppType: settings.tenantId ? 'SingleTenant' : 'MultiTenant',
         },
   );
+  adapter.use(replyRetries);
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, activityType: context.activity.type }, 'Teams turn failed');
     await context.sendActivity('Sorry, something went wrong on our side and nothing was changed. Please try again in a minute.').catch(() => {});
   };
   let lastServiceUrl: string | null = null;
 
-  const postToChannel = async (channelId: string, payload: Parameters<typeof sendPayload>[1], from: Partial<ConversationReference>) => {
+  const postToChannel = async (channelId: string, payload: OutboxPayload, from: Partial<ConversationReference>) => {
     const reference: Partial<ConversationReference> = { serviceUrl: from.serviceUrl, channelId: 'msteams', conversation: { id: channelId, isGroup: true, conversationType: 'channel', name: '' } };
     await adapter.continueConversationAsync(settings.appId ?? '', reference, async (ctx) => {
-      await sendPayload(ctx, payload);
+      await sendActivities(ctx, payloadActivities(payload), {
+        firstRetries: 'throttled',
+        incomplete: (error) => log.warn({ err: error, channelId }, 'channel post sent, but its later parts did not all arrive'),
+      });
     });
   };
 
@@ -89,7 +95,7 @@ export function createTeamsEndpoint(settings: TeamsSettings, deps: AppDeps, log:
   return {
     localMode,
     route,
-    gateway: createTeamsGateway({ adapter, appId: settings.appId ?? '', people: deps.store.people, serviceUrl: () => lastServiceUrl }),
+    gateway: createTeamsGateway({ adapter, appId: settings.appId ?? '', people: deps.store.people, serviceUrl: () => lastServiceUrl, log: log.child({ component: 'teams-outbox' }) }),
   };
 }
 

@@ -1,12 +1,22 @@
-import type { ConversationReference } from 'botbuilder';
+import type { Activity, ConversationReference } from 'botbuilder';
 import type { ChatGateway, SendResult } from '../../src/app/ports/outbox.ts';
 import type { PeopleStore } from '../../src/app/ports/store.ts';
 import type { OutboxPayload } from '../../src/chat/outbox-payload.ts';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { sendPayload } from './deliver.ts';
+import { retryAfterMs } from './connector-retries.ts';
+import { payloadActivities, sendActivities } from './deliver.ts';
 
-// Teams retries these with backoff (DESIGN, platform facts); anything else a 4xx says cannot succeed.
-const TRANSIENT = new Set([412, 429, 500, 502, 503, 504]);
+/**
+ * Starts the `error` of a send that may have arrived all the same, as the Slack gateway's do. Teams
+ * offers a bot no history to look in, so such a row is never sent again: the programme manager sees
+ * it, and the cycle's chaser covers the lead (DESIGN decision 3).
+ */
+export const UNCONFIRMED = 'unconfirmed:';
+
+// Teams asks for these to be retried with backoff (DESIGN, platform facts): nothing was posted.
+const TRANSIENT = new Set([408, 412, 429]);
+// Connection failures from before the request could reach Teams: safe to send again.
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
 export interface TeamsGatewayOptions {
   adapter: TeamsAdapter;
@@ -14,9 +24,33 @@ export interface TeamsGatewayOptions {
   people: Pick<PeopleStore, 'contact'>;
   /** Where channel posts go: the service URL seen on the latest activity (Teams gives one per region). */
   serviceUrl: () => string | null;
+  /** pino-style; told about messages whose later parts did not all arrive. */
+  log?: { warn(details: object, message: string): void };
 }
 
-/** Proactive messages through stored conversation references. */
+const refusal = (error: string): SendResult => ({ ok: false, retryAfterMs: null, permanent: true, error });
+
+/** What a failed first send means for the outbox: retry (when Teams says), give up, or cannot tell. */
+export function classifyTeamsError(error: unknown): SendResult {
+  const e = error as { name?: string; code?: string; statusCode?: number; message?: string; response?: { headers?: { get?: (name: string) => string | undefined } } };
+  const status = e?.statusCode ?? 0;
+  const message = e?.message ?? String(error);
+  if (status > 0) {
+    const retry = TRANSIENT.has(status) || status >= 500;
+    const after = retry ? retryAfterMs(e.response?.headers?.get?.('retry-after')) : null;
+    return { ok: false, retryAfterMs: after, permanent: !retry, error: `Teams answered ${status}${after !== null ? ` (Retry-After ${after / 1000} s)` : ''}: ${message}` };
+  }
+  if (e?.name === 'RestError' && !NOT_SENT.has(e.code ?? '')) {
+    return refusal(`${UNCONFIRMED} the connection failed after the message was sent (${e.code ?? message}); Teams cannot say whether it arrived, so it is not sent again and the chaser covers it.`);
+  }
+  // Nothing reached Teams (no connection, or no token): worth another go.
+  return { ok: false, retryAfterMs: null, permanent: false, error: `Teams not reached: ${message}` };
+}
+
+/**
+ * Proactive messages through stored conversation references. The first part of each message is sent
+ * once per outbox attempt: the outbox decides when to try again.
+ */
 export function createTeamsGateway(options: TeamsGatewayOptions): ChatGateway {
   const referenceFor = async (recipient: { personId: string } | { channelId: string }): Promise<Partial<ConversationReference> | null> => {
     if ('personId' in recipient) {
@@ -29,24 +63,32 @@ export function createTeamsGateway(options: TeamsGatewayOptions): ChatGateway {
   return {
     async send(row): Promise<SendResult> {
       const reference = await referenceFor(row.recipient);
-      if (!reference) return { ok: false, retryAfterMs: null, permanent: true, error: 'No Teams conversation stored for this recipient: they must message the bot or install it first.' };
+      if (!reference) return refusal('No Teams conversation stored for this recipient: they must message the bot or install it first.');
+      let activities: Partial<Activity>[];
+      try {
+        activities = payloadActivities(row.payload as OutboxPayload);
+      } catch (error) {
+        return refusal(`cannot render: ${error instanceof Error ? error.message : String(error)}`);
+      }
       let messageId: string | null = null;
+      let failure: { error: unknown } | null = null;
       try {
         await options.adapter.continueConversationAsync(options.appId, reference, async (context) => {
-          messageId = await sendPayload(context, row.payload as OutboxPayload);
+          // Caught here, not by the adapter's onTurnError, which would answer the recipient with an apology.
+          try {
+            messageId = await sendActivities(context, activities, {
+              firstRetries: 'none',
+              incomplete: (error) => options.log?.warn({ key: row.key, err: error }, 'outbox message sent, but its later parts did not all arrive'),
+            });
+          } catch (error) {
+            failure = { error };
+          }
         });
-        return { ok: true, messageId };
       } catch (error) {
-        const e = error as { statusCode?: number; response?: { headers?: { get?: (h: string) => string | undefined } }; message?: string };
-        const status = e.statusCode ?? 0;
-        const retryAfter = Number(e.response?.headers?.get?.('retry-after'));
-        return {
-          ok: false,
-          retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
-          permanent: status >= 400 && status < 500 && !TRANSIENT.has(status),
-          error: `Teams answered ${status || 'with no status'}: ${e.message ?? 'unknown error'}`,
-        };
+        failure = { error };
       }
+      // Only the first part can fail: sendActivities reports later parts rather than throwing.
+      return failure ? classifyTeamsError(failure.error) : { ok: true, messageId };
     },
     // Teams gives a bot no history to search: a send cut short is marked unknown, and the chaser covers it.
     async reconcile() {

@@ -80,6 +80,8 @@ export type Fault =
    * lost), the case the outbox marks `unknown`.
    */
   | { status: 500 | 502 | 503 | 504; applied?: boolean }
+  /** Refused for good: the user blocked or removed the bot (403), or the conversation is gone (404). */
+  | { status: 403 | 404 }
   /** The connection is closed without an answer; `applied` as above. */
   | { hangUp: true; applied?: boolean }
   /** Answers normally, after a pause. */
@@ -134,6 +136,7 @@ export interface FakeTeamsConnector {
 }
 
 const DEFAULT_BOT: ChannelAccount = { id: '28:stocktake-local', name: 'Stocktake' };
+const FAULT_CODES: Record<Exclude<Extract<Fault, { status: number }>['status'], 429>, string> = { 403: 'BotDisabledByAdmin', 404: 'ConversationNotFound', 412: 'PreconditionFailed', 500: 'ServiceError', 502: 'ServiceError', 503: 'ServiceError', 504: 'ServiceError' };
 
 export async function startFakeTeamsConnector(options: FakeTeamsOptions = {}): Promise<FakeTeamsConnector> {
   const bot = options.bot ?? DEFAULT_BOT;
@@ -281,8 +284,8 @@ export async function startFakeTeamsConnector(options: FakeTeamsOptions = {}): P
           res.setHeader('Retry-After', String(fault.retryAfter ?? 1));
           return answer(res, rec, 429, error('Throttled', 'Too many requests'));
         }
-        if (fault.status !== 412 && fault.applied) handle(method, path, body, rec);
-        return answer(res, rec, fault.status, error(fault.status === 412 ? 'PreconditionFailed' : 'ServiceError', `Fault ${fault.status} on cue`));
+        if ('applied' in fault && fault.applied) handle(method, path, body, rec);
+        return answer(res, rec, fault.status, error(FAULT_CODES[fault.status], `Fault ${fault.status} on cue`));
       }
       const [status, out] = handle(method, path, body, rec);
       answer(res, rec, status, out);
