@@ -3,9 +3,8 @@ import { json, startHttpServer } from '../adapters/http/http-server.ts';
 import { openDatabase } from '../adapters/store/open-database.ts';
 import { pendingMigrations } from '../adapters/store/migrate.ts';
 import { createStore } from '../adapters/store/prisma/create-store.ts';
-import { boardPaperDocx } from '../adapters/documents/board-paper-docx.ts';
 import { createGateways } from '../adapters/outbound/gateways.ts';
-import { createTeamsEndpoint } from '../adapters/teams/teams-adapter.ts';
+import { teamsEndpointOnDemand } from '../adapters/teams/teams-on-demand.ts';
 import { startScheduler } from '../adapters/scheduler/scheduler.ts';
 import { tick } from './app/cycle/tick.ts';
 import { createComposer } from './chat/cycle/compose-intent.ts';
@@ -13,6 +12,7 @@ import { createSlackAdapter } from '../adapters/slack/slack-adapter.ts';
 import type { Route } from '../adapters/http/http-server.ts';
 import { systemClock } from './app/ports/clock.ts';
 import type { AppDeps } from './app/deps.ts';
+import type { DocumentPort } from './app/ports/documents.ts';
 import { loadConfig } from './config.ts';
 
 export interface Running {
@@ -21,6 +21,9 @@ export interface Running {
   deps: AppDeps;
   stop(): Promise<void>;
 }
+
+/** The board paper's Word and chart libraries load with the first board paper asked for, not at start-up. */
+const boardPaperOnDemand: DocumentPort['boardPaper'] = async (report, options) => (await import('../adapters/documents/board-paper-docx.ts')).boardPaperDocx(report, options);
 
 /** The composition root: settings → database → HTTP server. */
 export async function startStocktake(env: NodeJS.ProcessEnv = process.env): Promise<Running> {
@@ -35,7 +38,7 @@ export async function startStocktake(env: NodeJS.ProcessEnv = process.env): Prom
     onMigrated: (names) => log.info({ migrations: names }, 'applied database migrations'),
   });
   log.info({ database: db.description, ms: Date.now() - started }, 'database ready');
-  const deps: AppDeps = { store: createStore(db), clock: systemClock, defaultTimezone: config.STOCKTAKE_TIMEZONE, documents: { boardPaper: boardPaperDocx } };
+  const deps: AppDeps = { store: createStore(db), clock: systemClock, defaultTimezone: config.STOCKTAKE_TIMEZONE, documents: { boardPaper: boardPaperOnDemand } };
 
   const routes: Record<string, Route> = {};
   const slack =
@@ -48,7 +51,7 @@ export async function startStocktake(env: NodeJS.ProcessEnv = process.env): Prom
       : null;
   if (slack?.requestListener) routes['/slack/events'] = slack.requestListener;
   await slack?.start();
-  const teams = createTeamsEndpoint({ appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, tenantId: config.MICROSOFT_APP_TENANT_ID }, deps, log);
+  const teams = teamsEndpointOnDemand({ appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, tenantId: config.MICROSOFT_APP_TENANT_ID }, deps, log);
   routes['/api/messages'] = teams.route;
   const gateways = createGateways(config, deps, log, teams.gateway);
   const scheduler = config.STOCKTAKE_SCHEDULER === 'off' ? null : startScheduler({ deps, log, timezone: config.STOCKTAKE_TIMEZONE, runTick: () => tick(deps, createComposer(deps), gateways) });

@@ -109,7 +109,7 @@ export function formatServiceDetails(acks: readonly AckResult[], fanOuts: readon
     lines.push(`  spacing of successive posts: p50 ${ms(r.postGaps.p50)} ms, p90 ${ms(r.postGaps.p90)} ms, p99 ${ms(r.postGaps.p99)} ms, max ${ms(r.postGaps.max)} ms`);
     lines.push(`  Web API calls: ${Object.entries(r.calls).map(([k, v]) => `${k} ×${v}`).join(', ')}; other messages in the DMs: ${r.prompts.otherMessages}`);
     const stateLoaded = t.store.find((c) => c.method === 'outbox.existingKeys')?.lastMs;
-    lines.push(`  before the first post: cycle state loaded after ${stateLoaded === undefined ? '–' : s(stateLoaded)} s (${t.store.find((c) => c.method === 'outbox.countSince')?.calls ?? 0} outbox.countSince calls, one per lead), intents composed and written after ${t.enqueuedMs === null ? '–' : s(t.enqueuedMs)} s`);
+    lines.push(`  before the first post: cycle state loaded after ${stateLoaded === undefined ? '–' : s(stateLoaded)} s (${t.store.find((c) => c.method === 'outbox.countsSince')?.calls ?? 0} outbox.countsSince and ${t.store.find((c) => c.method === 'people.contacts')?.calls ?? 0} people.contacts calls), intents composed and written after ${t.enqueuedMs === null ? '–' : s(t.enqueuedMs)} s`);
     lines.push(
       `  store methods (calls, time awaited — calls overlap —, and the window from the first call to the last answer, s): ` +
         t.store.slice(0, 10).map((c) => `${c.method} ${c.calls}× ${ms(c.totalMs)} ms [${s(c.firstMs)}–${s(c.lastMs)}]`).join(', '),

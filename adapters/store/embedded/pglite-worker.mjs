@@ -6,8 +6,12 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 const { dataDir, maxConnections } = workerData;
 
+// Postgres's default shared_buffers (128 MB) would sit in this process's memory all the time; the data
+// files are read through the operating system's page cache anyway, so a small buffer pool costs little.
+const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=8MB'];
+
 try {
-  const db = await PGlite.create(dataDir);
+  const db = await PGlite.create(dataDir, { startParams });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());

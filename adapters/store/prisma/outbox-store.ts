@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { OutboxRecipient, OutboxRow, OutboxStore } from '../../../src/app/ports/outbox.ts';
 import type { ChatPlatform } from '../../../src/app/ports/store.ts';
 import type { Outbox, Prisma, PrismaClient } from '../generated/client.ts';
+import { utcTimestamp } from './sql/rows.ts';
 
 const toRow = (r: Outbox): OutboxRow => ({
   id: r.id,
@@ -80,8 +81,16 @@ export function outboxStore(prisma: PrismaClient, pool: pg.Pool): OutboxStore {
       const rows = await prisma.outbox.findMany({ where: { createdAt: { gte: since }, personId: { not: null } }, select: { personId: true }, distinct: ['personId'] });
       return new Set(rows.map((r) => r.personId!));
     },
-    async countSince(kind, personId, since) {
-      return prisma.outbox.count({ where: { kind, personId, ...(since ? { createdAt: { gt: since } } : {}) } });
+    async countsSince(kind, people) {
+      if (people.length === 0) return new Map();
+      const { rows } = await pool.query<{ personId: string; n: number }>(
+        `SELECT p."personId", count(o.id)::int AS n
+           FROM json_to_recordset($2::json) AS p("personId" text, since timestamp)
+           LEFT JOIN "Outbox" o ON o."personId" = p."personId" AND o.kind = $1 AND (p.since IS NULL OR o."createdAt" > p.since)
+          GROUP BY p."personId"`,
+        [kind, JSON.stringify(people.map((p) => ({ personId: p.personId, since: p.since ? utcTimestamp(p.since) : null })))],
+      );
+      return new Map(rows.map((r) => [r.personId, r.n]));
     },
     async nextDue() {
       const row = await prisma.outbox.findFirst({ where: { state: 'pending' }, orderBy: { nextAttemptAt: 'asc' }, select: { nextAttemptAt: true } });

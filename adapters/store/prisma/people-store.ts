@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { PeopleStore } from '../../../src/app/ports/store.ts';
+import type { PeopleStore, PersonContact } from '../../../src/app/ports/store.ts';
 import type { DirectoryPerson } from '../../../src/domain/leads/resolve-lead.ts';
-import type { PrismaClient } from '../generated/client.ts';
+import type { Person, PrismaClient } from '../generated/client.ts';
 import { fromDbDate, toDbDate } from './columns.ts';
 import { utcTimestamp } from './sql/rows.ts';
 
@@ -25,6 +25,16 @@ const toDirectoryPerson = (p: { id: string; name: string; email: string | null; 
   aliases: p.aliases,
 });
 
+const toContact = (p: Person): PersonContact => ({
+  personId: p.id,
+  name: p.name,
+  email: p.email,
+  slackUserId: p.slackUserId,
+  teamsUserId: p.teamsUserId,
+  teamsConversation: p.teamsConversation,
+  lastPlatform: p.lastPlatform === 'slack' || p.lastPlatform === 'teams' ? p.lastPlatform : null,
+});
+
 export function peopleStore(prisma: PrismaClient): PeopleStore {
   return {
     async directory() {
@@ -36,16 +46,10 @@ export function peopleStore(prisma: PrismaClient): PeopleStore {
     },
     async contact(personId) {
       const p = await prisma.person.findUnique({ where: { id: personId } });
-      if (!p) return null;
-      return {
-        personId: p.id,
-        name: p.name,
-        email: p.email,
-        slackUserId: p.slackUserId,
-        teamsUserId: p.teamsUserId,
-        teamsConversation: p.teamsConversation,
-        lastPlatform: p.lastPlatform === 'slack' || p.lastPlatform === 'teams' ? p.lastPlatform : null,
-      };
+      return p ? toContact(p) : null;
+    },
+    async contacts() {
+      return (await prisma.person.findMany()).map(toContact);
     },
     async absences(personIds, from, to) {
       const rows = await prisma.absence.findMany({ where: { personId: { in: personIds }, fromDate: { lte: toDbDate(to) }, toDate: { gte: toDbDate(from) } } });

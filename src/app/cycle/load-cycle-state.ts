@@ -25,20 +25,22 @@ export async function loadCycleState(deps: AppDeps, now: Date): Promise<DueNowIn
     }
     const leadActions = await deps.store.register.leadActions(programme.id);
     const absences = await deps.store.people.absences(leadActions.map((l) => l.personId), today, addDays(today, 31));
-    const leads: LeadState[] = [];
-    for (const lead of leadActions) {
+    const updated = leadActions.map((lead) => {
       const lastUpdateAt: Record<string, Date> = {};
       for (const a of lead.actions) if (a.lastUpdateAt) lastUpdateAt[a.id] = a.lastUpdateAt;
       const latest = Object.values(lastUpdateAt).reduce<Date | null>((max, d) => (!max || d > max ? d : max), null);
-      leads.push({
-        personId: lead.personId,
-        openActionIds: lead.actions.map((a) => a.id),
-        overdueActionIds: lead.actions.filter((a) => isOverdue(a.due, a.status, today)).map((a) => a.id),
-        lastUpdateAt,
-        away: absences.filter((a) => a.personId === lead.personId),
-        nudgesSinceUpdate: await deps.store.outbox.countSince('nudge', lead.personId, latest),
-      });
-    }
+      return { lead, lastUpdateAt, latest };
+    });
+    // Nudges since each lead's latest update, for every lead in one read.
+    const nudges = await deps.store.outbox.countsSince('nudge', updated.map((u) => ({ personId: u.lead.personId, since: u.latest })));
+    const leads: LeadState[] = updated.map(({ lead, lastUpdateAt }) => ({
+      personId: lead.personId,
+      openActionIds: lead.actions.map((a) => a.id),
+      overdueActionIds: lead.actions.filter((a) => isOverdue(a.due, a.status, today)).map((a) => a.id),
+      lastUpdateAt,
+      away: absences.filter((a) => a.personId === lead.personId),
+      nudgesSinceUpdate: nudges.get(lead.personId) ?? 0,
+    }));
     programmes.push({
       id: programme.id,
       timezone: programme.timezone,

@@ -43,8 +43,8 @@ export interface OutboxStore {
   existingKeys(prefixes: string[]): Promise<Set<string>>;
   /** People sent anything since an instant. */
   messagedSince(since: Date): Promise<Set<string>>;
-  /** How many rows of a kind went to a person since an instant. */
-  countSince(kind: string, personId: string, since: Date | null): Promise<number>;
+  /** Per person, how many rows of a kind went to them since their own instant (since ever when null), in one read. */
+  countsSince(kind: string, people: readonly { personId: string; since: Date | null }[]): Promise<Map<string, number>>;
   /** When the next pending row becomes due, if any. */
   nextDue(): Promise<Date | null>;
   /** What needs a programme manager's eye: failed and unknown rows. */

@@ -91,6 +91,8 @@ export interface PeopleStore {
   findByPlatformUser(platform: ChatPlatform, userId: string): Promise<DirectoryPerson | null>;
   /** How to reach a person: their platform ids and where they last answered. */
   contact(personId: string): Promise<PersonContact | null>;
+  /** How to reach everyone, in one read: for a tick that writes to many people at once. */
+  contacts(): Promise<PersonContact[]>;
   /** Leave overlapping a period, for these people. */
   absences(personIds: string[], from: CalendarDate, to: CalendarDate): Promise<{ personId: string; from: CalendarDate; to: CalendarDate; delegateId: string | null }[]>;
   addAbsence(personId: string, from: CalendarDate, to: CalendarDate, delegateId: string | null): Promise<void>;
