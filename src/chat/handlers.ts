@@ -19,5 +19,7 @@ export interface ButtonHandler {
 /** A submitted form; `state` is what the form was opened with. */
 export interface FormHandler {
   id: string;
+  /** The field beside which "not saved, try again" is shown when the form cannot be saved at all (the first one people see). */
+  firstField: string;
   run(ctx: ChatContext, state: string, values: Record<string, string | undefined>): Promise<Reply[]>;
 }

@@ -34,6 +34,18 @@ export interface ChatRuntime {
 }
 
 const SORRY = notice('Sorry, something went wrong on our side and nothing was changed. Please try again in a minute.');
+const NOT_SAVED = 'Not saved: something went wrong on our side (the database may be unreachable), so nothing was recorded. Please submit it again in a minute.';
+
+/**
+ * A form that could not be saved (the database unreachable, most likely) is not queued to be saved
+ * later: a queue outside the database would be lost with the process, and one inside it is what is
+ * down. So the person is told at once that nothing was recorded, and the form stays open with what
+ * they typed where the platform allows (a Slack modal), so that trying again is one press.
+ */
+function notSaved(formId: string): Reply[] {
+  const form = FORMS.find((f) => f.id === formId);
+  return [...(form ? [{ kind: 'form-errors' as const, errors: { [form.firstField]: NOT_SAVED } }] : []), { kind: 'private', message: notice(NOT_SAVED) }];
+}
 
 /** Finds a command by name or alias; the words after it are its arguments. */
 export function findCommand(text: string): { command: CommandHandler; args: string } | null {
@@ -67,7 +79,7 @@ export async function handleInbound(runtime: ChatRuntime, inbound: Inbound): Pro
     return await dispatch(ctx, inbound);
   } catch (error) {
     runtime.onError(error, inbound);
-    return [{ kind: 'private', message: SORRY }];
+    return inbound.kind === 'form' ? notSaved(inbound.id) : [{ kind: 'private', message: SORRY }];
   }
 }
 

@@ -44,10 +44,17 @@ export async function dispatchOutbox(deps: AppDeps, gateways: Gateways, options:
       continue;
     }
     let i = 0;
+    // A send that cannot be recorded (the database gone) stops the others taking more rows, and the
+    // dispatch fails once the sends under way have ended: nothing goes out after it has failed. Rows
+    // left claimed are reconciled by a later dispatch.
+    const lost: unknown[] = [];
     const worker = async () => {
-      while (i < rows.length) await sendOne(deps, gateways, rows[i++]!, counts);
+      while (i < rows.length && lost.length === 0) {
+        await sendOne(deps, gateways, rows[i++]!, counts).catch((error: unknown) => lost.push(error));
+      }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, worker));
+    if (lost.length > 0) throw lost[0];
   }
   return counts;
 }

@@ -49,6 +49,7 @@ export const openUpdateButton: ButtonHandler = {
 
 export const updateFormHandler: FormHandler = {
   id: UPDATE_FORM,
+  firstField: 'status',
   async run(ctx: ChatContext, actionId, values): Promise<Reply[]> {
     const result = await recordUpdate(ctx.deps, {
       person: { id: ctx.person.id, name: ctx.person.name },
