@@ -76,9 +76,12 @@ export async function startStocktake(env: NodeJS.ProcessEnv = process.env): Prom
   if (!slack) log.info('Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on');
   else log.info(config.SLACK_APP_TOKEN ? 'Slack is on, over Socket Mode' : `Slack is on: events at http://127.0.0.1:${server.port}/slack/events`);
   if (teams.localMode) {
+    // The Playground reads .m365agentsplayground.yml from where it is run: the project's root signs in as the demo's programme manager.
+    const playground = `TEAMSAPPTESTER_BROWSER=none npx agentsplayground -e http://127.0.0.1:${server.port}/api/messages -c msteams --dt`;
     log.warn(
+      { playground },
       `Teams is in LOCAL MODE: MICROSOFT_APP_ID is not set, so /api/messages does not check tokens and accepts activities from this machine only. ` +
-        `Try it with the Agents Playground: TEAMSAPPTESTER_BROWSER=none npx @microsoft/m365agentsplayground -e http://127.0.0.1:${server.port}/api/messages -c msteams`,
+        `Try it with the Agents Playground, from this folder: ${playground}, then open the page it prints (http://localhost:56150)`,
     );
   } else {
     log.info(`Teams is on: activities at http://127.0.0.1:${server.port}/api/messages are checked against app ${config.MICROSOFT_APP_ID}`);
