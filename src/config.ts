@@ -1,3 +1,4 @@
+import cron from 'node-cron';
 import { z } from 'zod';
 import { isTimezone } from './domain/dates/timezone.ts';
 
@@ -19,6 +20,12 @@ const schema = z.object({
   MICROSOFT_APP_TENANT_ID: optional,
   STOCKTAKE_TIMEZONE: z.string().default('Europe/London'),
   STOCKTAKE_SCHEDULER: z.enum(['on', 'off']).default('on'),
+  STOCKTAKE_TICK_SCHEDULE: z
+    .string()
+    .default('*/5 * * * *')
+    .refine((v) => cron.validate(v), 'is not a cron expression, e.g. */5 * * * *'),
+  /** 0: keep every status update forever (boards need the history). */
+  STOCKTAKE_RETENTION_MONTHS: z.coerce.number().int().min(0).max(1200).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -7,6 +7,7 @@ import { createGateways } from '../adapters/outbound/gateways.ts';
 import { teamsEndpointOnDemand } from '../adapters/teams/teams-on-demand.ts';
 import { startScheduler } from '../adapters/scheduler/scheduler.ts';
 import { tick } from './app/cycle/tick.ts';
+import { applyRetention } from './app/updates/apply-retention.ts';
 import { createComposer } from './chat/cycle/compose-intent.ts';
 import { createSlackAdapter } from '../adapters/slack/slack-adapter.ts';
 import type { Route } from '../adapters/http/http-server.ts';
@@ -19,8 +20,14 @@ export interface Running {
   port: number;
   /** The use cases' ports, for the command line and for tests that seed data into a running bot. */
   deps: AppDeps;
+  /** Stops taking requests and ticks, lets the send under way finish, closes the database. */
   stop(): Promise<void>;
+  /** `stop()` on a signal, bounded by SHUTDOWN_GRACE_MS: resolves with the exit status (0 stopped cleanly, 1 gave up waiting or failed). */
+  shutdown(signal: string): Promise<number>;
 }
+
+/** Well inside the 30 s that container platforms allow between SIGTERM and SIGKILL. */
+export const SHUTDOWN_GRACE_MS = 10_000;
 
 /** The board paper's Word and chart libraries load with the first board paper asked for, not at start-up. */
 const boardPaperOnDemand: DocumentPort['boardPaper'] = async (report, options) => (await import('../adapters/documents/board-paper-docx.ts')).boardPaperDocx(report, options);
@@ -54,7 +61,19 @@ export async function startStocktake(env: NodeJS.ProcessEnv = process.env): Prom
   const teams = teamsEndpointOnDemand({ appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, tenantId: config.MICROSOFT_APP_TENANT_ID }, deps, log);
   routes['/api/messages'] = teams.route;
   const gateways = createGateways(config, deps, log, teams.gateway);
-  const scheduler = config.STOCKTAKE_SCHEDULER === 'off' ? null : startScheduler({ deps, log, timezone: config.STOCKTAKE_TIMEZONE, runTick: () => tick(deps, createComposer(deps), gateways) });
+  const scheduler =
+    config.STOCKTAKE_SCHEDULER === 'off'
+      ? null
+      : startScheduler({
+          deps,
+          log,
+          timezone: config.STOCKTAKE_TIMEZONE,
+          jobs: [
+            { name: 'tick', expression: config.STOCKTAKE_TICK_SCHEDULE, atStartup: true, run: (signal) => tick(deps, createComposer(deps), gateways, { signal }) },
+            // At night, when nobody is updating: retention deletes rows.
+            { name: 'retention', expression: '15 2 * * *', run: () => applyRetention(deps, config.STOCKTAKE_RETENTION_MONTHS) },
+          ],
+        });
 
   const server = await startHttpServer(
     config.PORT,
@@ -87,15 +106,33 @@ export async function startStocktake(env: NodeJS.ProcessEnv = process.env): Prom
     log.info(`Teams is on: activities at http://127.0.0.1:${server.port}/api/messages are checked against app ${config.MICROSOFT_APP_ID}`);
   }
 
+  const stop = async () => {
+    // The listener closes first, so no new work arrives while the tick under way and the requests being answered finish.
+    const serverClosed = server.close();
+    await scheduler?.stop();
+    await slack?.stop();
+    await serverClosed;
+    await db.close();
+    log.info('stopped');
+  };
   return {
     port: server.port,
     deps,
-    async stop() {
-      await scheduler?.stop();
-      await slack?.stop();
-      await server.close();
-      await db.close();
-      log.info('stopped');
+    stop,
+    async shutdown(signal) {
+      log.info({ signal }, 'stopping: no new requests or ticks; finishing the send under way');
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_GRACE_MS, 'late')));
+      try {
+        if ((await Promise.race([stop(), late])) !== 'late') return 0;
+        log.error({ graceMs: SHUTDOWN_GRACE_MS }, `not stopped within ${SHUTDOWN_GRACE_MS / 1000} s: exiting anyway`);
+        return 1;
+      } catch (error) {
+        log.error({ err: error }, 'stopping failed');
+        return 1;
+      } finally {
+        clearTimeout(timer);
+      }
     },
   };
 }

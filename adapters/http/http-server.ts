@@ -5,12 +5,18 @@ export type Route = (req: http.IncomingMessage, res: http.ServerResponse) => Pro
 
 export interface HttpServer {
   port: number;
+  /** Stops taking new requests (a request that still arrives on an open connection gets 503) and resolves once those under way are answered. */
   close(): Promise<void>;
 }
 
 /** One HTTP server for every entry point: `/healthz` now, and the chat platforms' endpoints as they are added. */
 export async function startHttpServer(port: number, routes: Record<string, Route>, onError: (error: unknown) => void): Promise<HttpServer> {
+  let closing = false;
   const server = http.createServer((req, res) => {
+    if (closing) {
+      res.writeHead(503, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ error: 'shutting down' }));
+      return;
+    }
     const path = (req.url ?? '/').split('?')[0]!;
     const route = routes[path];
     if (!route) {
@@ -29,7 +35,11 @@ export async function startHttpServer(port: number, routes: Record<string, Route
   });
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        closing = true;
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -3,59 +3,99 @@ import cron, { type RunCoordinator, type ScheduledTask } from 'node-cron';
 import type { AppDeps } from '../../src/app/deps.ts';
 import type { Logger } from '../logging/logger.ts';
 
+export interface ScheduledJob {
+  /** For logs and leases, e.g. "tick". */
+  name: string;
+  /** A cron expression (node-cron: an optional seconds field first). */
+  expression: string;
+  /** Aborted when the scheduler stops: finish what is under way, begin nothing new. */
+  run: (signal: AbortSignal) => Promise<unknown>;
+  /** Also run once at start-up, under the same lease: the tick catches up after downtime rather than waiting for its slot. */
+  atStartup?: boolean;
+}
+
 export interface SchedulerOptions {
   deps: AppDeps;
-  /** One tick: evaluate what is due now, queue it, dispatch. */
-  runTick: () => Promise<unknown>;
+  jobs: ScheduledJob[];
   log: Logger;
-  /** Every five minutes by default: ticks are cheap, and a missed one is caught up by the next. */
-  expression?: string;
   timezone: string;
 }
 
 export interface Scheduler {
+  /** No job starts after this is called; it resolves once the runs under way have finished. */
   stop(): Promise<void>;
 }
 
 const LEASE_MS = 4 * 60_000;
 
 /**
- * node-cron fires a short tick; the tick reads state and decides (DESIGN decision 4). The run coordinator
- * is a lease in the database, so with several replicas only one runs each tick.
+ * node-cron fires short jobs (the tick every five minutes, retention daily); each reads state and decides
+ * (DESIGN decision 4). The run coordinator is a lease in the database, so with several replicas only one runs each.
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const owner = `${process.pid}-${randomUUID()}`;
   const { locks } = options.deps.store;
+  const stopping = new AbortController();
+  // A lease held is work under way: stop() waits until every one is released, so a tick is never cut off
+  // mid-send (its row would be left to reconcile) and the database is not closed under it.
+  const underway = new Set<Promise<void>>();
+  const finish = new Map<string, () => void>();
   const coordinator: RunCoordinator = {
-    shouldRun: (key, ttlMs) => locks.acquire(key, owner, ttlMs, options.deps.clock.now()),
-    onComplete: (key) => locks.release(key, owner),
+    async shouldRun(key, ttlMs) {
+      if (stopping.signal.aborted || !(await locks.acquire(key, owner, ttlMs, options.deps.clock.now()))) return false;
+      const done = new Promise<void>((resolve) => finish.set(key, resolve));
+      underway.add(done);
+      void done.then(() => underway.delete(done));
+      return true;
+    },
+    async onComplete(key) {
+      try {
+        await locks.release(key, owner);
+      } finally {
+        finish.get(key)?.();
+        finish.delete(key);
+      }
+    },
   };
-  const run = async () => {
+  const run = async (job: ScheduledJob) => {
+    if (stopping.signal.aborted) return;
+    options.log.debug({ job: job.name }, `${job.name} started`);
     try {
-      const result = await options.runTick();
-      options.log.info({ result }, 'tick');
+      const result = await job.run(stopping.signal);
+      options.log.info({ result }, job.name);
     } catch (error) {
-      options.log.error({ err: error }, 'tick failed');
+      options.log.error({ err: error }, `${job.name} failed`);
     }
   };
-  const task: ScheduledTask = cron.schedule(options.expression ?? '*/5 * * * *', run, {
-    name: 'stocktake-tick',
-    timezone: options.timezone,
-    noOverlap: true,
-    runCoordinator: coordinator,
-    distributedLease: LEASE_MS,
-  });
-  // Catch up at once on start-up rather than waiting for the first slot, under the same lease.
-  void (async () => {
-    if (await coordinator.shouldRun('stocktake-startup-tick', LEASE_MS)) {
-      await run();
-      await coordinator.onComplete?.('stocktake-startup-tick');
-    }
-  })();
+  const tasks: ScheduledTask[] = options.jobs.map((job) =>
+    cron.schedule(job.expression, () => run(job), {
+      name: `stocktake-${job.name}`,
+      timezone: options.timezone,
+      noOverlap: true,
+      // Without `distributed`, node-cron ignores the coordinator and every replica runs every slot.
+      distributed: true,
+      runCoordinator: coordinator,
+      distributedLease: LEASE_MS,
+    }),
+  );
+  for (const job of options.jobs.filter((j) => j.atStartup)) {
+    const key = `stocktake-startup-${job.name}`;
+    void (async () => {
+      if (!(await coordinator.shouldRun(key, LEASE_MS))) return;
+      try {
+        await run(job);
+      } finally {
+        await coordinator.onComplete?.(key);
+      }
+    })().catch((error: unknown) => options.log.error({ err: error }, `${job.name} at start-up failed`));
+  }
   return {
     async stop() {
-      await task.stop();
-      await task.destroy();
+      stopping.abort();
+      await Promise.all(tasks.map((t) => t.stop()));
+      // A run that was taking its lease as the signal came is waited for too.
+      while (underway.size > 0) await Promise.all(underway);
+      await Promise.all(tasks.map((t) => t.destroy()));
     },
   };
 }

@@ -11,11 +11,11 @@ export function registerServe(program: Command): void {
         const { startStocktake } = await import('../../../src/main.ts');
         const running = await startStocktake();
         let stopping = false;
-        const stop = async () => {
+        const stop = (signal: NodeJS.Signals) => {
+          // Under `npm start` a Ctrl-C arrives twice (from the terminal and forwarded by npm): the shutdown's own bound covers a stuck stop.
           if (stopping) return;
           stopping = true;
-          await running.stop();
-          process.exit(0);
+          void running.shutdown(signal).then((code) => process.exit(code));
         };
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);

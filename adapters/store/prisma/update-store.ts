@@ -77,5 +77,22 @@ export function updateStore(prisma: PrismaClient): UpdateStore {
         return { id: created.id, at: created.createdAt };
       });
     },
+    async retentionCandidates(programmeId, before) {
+      const rows = await prisma.$queryRaw<{ id: string; actionId: string; at: Date; correctsId: string | null }[]>`
+        SELECT s.id, s."actionId", s."createdAt" AS at, s."correctsId"
+          FROM "StatusUpdate" s JOIN "Action" a ON a.id = s."actionId"
+         WHERE a."programmeId" = ${programmeId}
+           AND EXISTS (SELECT 1 FROM "StatusUpdate" o WHERE o."actionId" = s."actionId" AND o."createdAt" < ${before})`;
+      return rows;
+    },
+    async remove(ids, audit) {
+      return prisma.$transaction(async (tx) => {
+        const removed = await tx.$executeRaw`DELETE FROM "StatusUpdate" WHERE id = ANY(${ids}::text[])`;
+        await tx.auditEntry.create({
+          data: { at: audit.at, actor: audit.actor, programmeId: audit.programmeId, verb: audit.verb, entity: audit.entity, entityId: audit.entityId ?? null, details: { ...audit.details, removed } as object },
+        });
+        return removed;
+      });
+    },
   };
 }

@@ -15,6 +15,12 @@ export interface DispatchOptions {
   /** Keep going while a retry falls due within this long (a 429's Retry-After); later ones wait for the next tick. */
   waitHorizonMs?: number;
   sleep?: (ms: number) => Promise<unknown>;
+  /**
+   * Aborted when the process is stopping: no more rows are claimed or waited for. Sends under way
+   * finish and are recorded (abandoning one mid-request would leave its row for reconciliation);
+   * rows claimed but not yet begun go back to pending.
+   */
+  signal?: AbortSignal;
 }
 
 export interface DispatchCounts {
@@ -29,12 +35,15 @@ export interface DispatchCounts {
 export async function dispatchOutbox(deps: AppDeps, gateways: Gateways, options: DispatchOptions = {}): Promise<DispatchCounts> {
   const batch = options.batch ?? 50;
   const concurrency = options.concurrency ?? 8;
-  const wait = options.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)));
+  const { signal } = options;
+  const stopping = signal ? new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true })) : null;
+  const wait = (ms: number) => (stopping ? Promise.race([sleep(ms), stopping]) : sleep(ms));
   const counts: DispatchCounts = { sent: 0, retried: 0, failed: 0, reconciled: { sent: 0, resent: 0, unknown: 0, later: 0 } };
 
   await reconcileStale(deps, gateways, options.leaseMs ?? 120_000, counts);
 
-  for (;;) {
+  while (!signal?.aborted) {
     const rows = await deps.store.outbox.claim(deps.clock.now(), batch);
     if (rows.length === 0) {
       const next = await deps.store.outbox.nextDue();
@@ -49,12 +58,13 @@ export async function dispatchOutbox(deps: AppDeps, gateways: Gateways, options:
     // left claimed are reconciled by a later dispatch.
     const lost: unknown[] = [];
     const worker = async () => {
-      while (i < rows.length && lost.length === 0) {
+      while (i < rows.length && !signal?.aborted && lost.length === 0) {
         await sendOne(deps, gateways, rows[i++]!, counts).catch((error: unknown) => lost.push(error));
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, worker));
     if (lost.length > 0) throw lost[0];
+    for (const unsent of rows.slice(i)) await deps.store.outbox.release(unsent.id);
   }
   return counts;
 }

@@ -7,6 +7,7 @@ import type { PersonRow } from '../../domain/people/people-file.ts';
 import type { Board, Programme } from '../../domain/programme.ts';
 import type { ReportAction } from '../../domain/report/types.ts';
 import type { Grant } from '../../domain/roles/roles.ts';
+import type { UpdateStub } from '../../domain/updates/retention.ts';
 
 export type ProgrammeSettings = Omit<Programme, 'id' | 'name'>;
 
@@ -186,6 +187,10 @@ export interface UpdateStore {
   latestBy(actionId: string, authorId: string, since: Date | null): Promise<RecordedUpdate | null>;
   /** Appends the update and moves the action's current status (and due date, when revised), in one transaction. */
   record(input: UpdateInput): Promise<RecordedUpdate>;
+  /** Every update of the programme's actions that have any update before `before`: what retention weighs. */
+  retentionCandidates(programmeId: string, before: Date): Promise<UpdateStub[]>;
+  /** Deletes these updates and writes the audit entry saying so, in one transaction; returns how many went. */
+  remove(ids: string[], audit: AuditEntry & { at: Date }): Promise<number>;
 }
 
 export interface AuditEntry {
