@@ -41,6 +41,24 @@ function delimiterFor(source: string, text: string): string {
   return ',';
 }
 
+/**
+ * A file cut short in copying or downloading ends part-way through a row: no line break after it, and
+ * fewer cells than the row above. Excel and other tools end every row, the last included, with one;
+ * a complete file that happens not to can be fixed by adding it, as the message says.
+ */
+function refuseCutShort(source: string, text: string, records: string[][]): void {
+  if (/[\r\n]$/.test(text) || records.length < 2) return;
+  const last = records[records.length - 1]!;
+  const above = records[records.length - 2]!;
+  if (last.length >= above.length) return;
+  throw new RegisterFileError(
+    'cut-short',
+    source,
+    `"${source}" looks cut short: its last row (row ${records.length}) stops part-way, with ${last.length} of the ${above.length} cells of the row above and no line break after it. ` +
+      'Import a complete copy (or, if the file is complete, end it with a line break).',
+  );
+}
+
 /** Rows of cells from CSV bytes: quoted cells may hold line breaks, rows may be ragged. */
 export function csvToGrid(source: string, bytes: Uint8Array): Grid {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
@@ -59,9 +77,18 @@ export function csvToGrid(source: string, bytes: Uint8Array): Grid {
       skip_empty_lines: false,
     }) as string[][];
   } catch (error) {
+    if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      const row = Number(error.records ?? 0) + 1;
+      throw new RegisterFileError(
+        'cut-short',
+        source,
+        `"${source}" could not be read as CSV: the quote that opens a cell in row ${row} is never closed, so the file looks cut short (or that cell has a stray quote)`,
+      );
+    }
     const reason = error instanceof CsvError ? error.message : String(error);
     throw new RegisterFileError('not-a-spreadsheet', source, `"${source}" could not be read as CSV: ${reason}`);
   }
+  refuseCutShort(source, text, records);
   const rows: Cell[][] = records.map((record) => record.map((value) => ({ text: value })));
   while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c.text.trim() === '')) rows.pop();
   return { source, rows };

@@ -167,7 +167,16 @@ export async function xlsxToGrid(source: string, bytes: Uint8Array, options: Xls
   try {
     await book.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new RegisterFileError('not-a-spreadsheet', source, `"${source}" could not be opened as an .xlsx workbook; it may be damaged (${(error as Error).message})`);
+    const reason = (error as Error).message;
+    // JSZip's words for a zip whose end (its table of contents) is missing.
+    if (/central directory|end of data|unexpected end/i.test(reason)) {
+      throw new RegisterFileError('cut-short', source, `"${source}" could not be opened as an .xlsx workbook; it may be damaged: it looks cut short, as if copied or downloaded only in part. Import a complete copy.`);
+    }
+    throw new RegisterFileError(
+      'not-a-spreadsheet',
+      source,
+      `"${source}" could not be opened as an .xlsx workbook; it may be damaged: part of it cannot be read (${reason}). Open it in Excel, save it again and import that copy.`,
+    );
   }
   const { sheet, rows } = chooseSheet(source, book, options.sheet);
   return { source, sheet: sheet.name, rows };

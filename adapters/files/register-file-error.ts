@@ -5,6 +5,8 @@ export type RegisterFileErrorCode =
   | 'unreadable'
   | 'empty'
   | 'not-a-spreadsheet'
+  /** Ends part-way (copied or downloaded only in part). */
+  | 'cut-short'
   | 'unknown-sheet'
   | 'unsupported-type';
 

@@ -85,8 +85,8 @@ describe('reading CSV', () => {
 
   it('refuses a quote left open, saying where', () => {
     const error = refusal(() => csvToGrid('open.csv', bytes('Action,Lead\n"Do it,Jo\n')));
-    expect(error.code).toBe('not-a-spreadsheet');
-    expect(error.message).toMatch(/^"open.csv" could not be read as CSV: .*quote/i);
+    expect(error.code).toBe('cut-short');
+    expect(error.message).toBe('"open.csv" could not be read as CSV: the quote that opens a cell in row 2 is never closed, so the file looks cut short (or that cell has a stray quote)');
   });
 
   it('refuses a missing file, naming it', async () => {
