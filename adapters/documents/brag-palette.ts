@@ -14,13 +14,14 @@ export const BRAG_FILL: Record<Brag, { fill: string; ink: string }> = {
 };
 
 /**
- * Text a person typed (a title, a note, a name), fit for a document: control characters
- * (and the few code points XML 1.0 forbids) removed, tabs as spaces, line breaks kept as `\n`.
+ * Text a person typed (a title, a note, a name), fit for a document: control characters,
+ * bidirectional overrides (which can reorder what a reader sees) and the few code points XML 1.0
+ * forbids removed, tabs as spaces, line breaks kept as `\n`.
  */
 export function documentText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, ' ')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g, '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
 }

@@ -157,9 +157,32 @@ function paginate(units: readonly Unit[], budget: number): CardElement[][] {
  * colour, in words) under it; an error for no field on the card is shown at the top. `values`
  * fills the fields with what was submitted, so an error costs the person nothing they typed.
  *
- * A form cannot be split across cards: one too large for a Teams message throws.
+ * A form cannot be split across cards: one too large for a Teams message throws. Values too long for
+ * their fields (only a crafted request sends them: clients stop at `maxLength`) are shown cut to the
+ * field's length when shown whole they would not fit.
  */
 export function renderFormCard(form: Form, errors?: Readonly<Record<string, string>>, values?: Readonly<Record<string, string>>): AdaptiveCard {
+  const card = formCard(form, errors, values);
+  const size = byteSize(card);
+  if (size <= L.cardBytes) return card;
+  if (values !== undefined) {
+    const clipped = formCard(form, errors, clipToFields(form, values));
+    if (byteSize(clipped) <= L.cardBytes) return clipped;
+  }
+  throw new Error(`Form "${form.id}" renders to ${size} bytes; a Teams card must stay under ${L.cardBytes}`);
+}
+
+function clipToFields(form: Form, values: Readonly<Record<string, string>>): Record<string, string> {
+  const out = { ...values };
+  for (const block of form.blocks) {
+    if (block.type !== 'input' || block.maxLength === undefined) continue;
+    const value = out[block.id];
+    if (value !== undefined) out[block.id] = [...value].slice(0, block.maxLength).join('');
+  }
+  return out;
+}
+
+function formCard(form: Form, errors?: Readonly<Record<string, string>>, values?: Readonly<Record<string, string>>): AdaptiveCard {
   const ids = new Set<string>();
   for (const block of form.blocks) {
     if (block.type !== 'input' && block.type !== 'select') continue;
@@ -190,10 +213,7 @@ export function renderFormCard(form: Form, errors?: Readonly<Record<string, stri
     data: { state: form.state },
     style: 'positive',
   };
-  const card: AdaptiveCard = { ...emptyCard(body), actions: [submit] };
-  const size = byteSize(card);
-  if (size > L.cardBytes) throw new Error(`Form "${form.id}" renders to ${size} bytes; a Teams card must stay under ${L.cardBytes}`);
-  return card;
+  return { ...emptyCard(body), actions: [submit] };
 }
 
 /**

@@ -20,14 +20,16 @@ import type { TextColor, TextRun } from './adaptive-card-types.ts';
  * a TextRun (taken literally) and escaped as `\<` in a TextBlock (CommonMark then reads no tag).
  *
  * Both kinds pass through the card renderer's `{{DATE(…)}}`/`{{TIME(…)}}` formatter, which would
- * rewrite a date a person typed in that form; a zero-width space between the braces stops it.
+ * rewrite a date a person typed in that form; a zero-width space between the braces stops it. The
+ * same space parts `$` from `{`, so a card ever expanded by Adaptive Card templating (`${…}`)
+ * cannot read its data into what a person typed.
  */
 
 const ZWSP = '\u200B';
 
-/** Text for a plain field: control characters and bidirectional overrides removed, `{{` disarmed. Line breaks are kept. */
+/** Text for a plain field: control characters and bidirectional overrides removed, `{{` and `${` disarmed. Line breaks are kept. */
 export function cardText(text: string): string {
-  return sanitisePlainText(text).replace(/\{\{/g, `{${ZWSP}{`);
+  return sanitisePlainText(text).replace(/\{\{/g, `{${ZWSP}{`).replace(/\$\{/g, `$${ZWSP}{`);
 }
 
 /** Plain text on one line (labels, titles): spaces collapsed, trimmed. */

@@ -13,14 +13,15 @@ export function normaliseNewlines(text: string): string {
 }
 
 /**
- * Escapes text for Markdown (GitHub-flavoured). `atLineStart` says whether the text begins a
+ * Escapes text for Markdown (GitHub-flavoured), without control characters or bidirectional
+ * overrides (see `sanitisePlainText`). `atLineStart` says whether the text begins a
  * line, where `#`, `>`, `-`, `+`, `=` and `1.` would start a heading, quote or list; every line
  * after a break begins one. Leading spaces are dropped there too, as four would make code.
  * Ampersands are escaped only where they would start an entity ("&lt;"), so "Learning & Skills"
  * stays readable in the raw text.
  */
 export function escapeMarkdown(text: string, atLineStart = true): string {
-  const lines = normaliseNewlines(text).split('\n');
+  const lines = sanitisePlainText(text).split('\n');
   return lines
     .map((line, i) => {
       let out = line
@@ -52,7 +53,7 @@ function escapeLineStart(line: string): string {
 export function safeUrl(url: string): string | null {
   const trimmed = url.trim();
   if (!/^(https?:\/\/|mailto:)/i.test(trimmed)) return null;
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) return null;
+  if (/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(trimmed)) return null;
   return trimmed.replace(/[ ()<>|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 

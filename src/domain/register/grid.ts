@@ -1,4 +1,5 @@
 import type { DueDate } from '../calendar-date.ts';
+import { dropHiddenCharacters } from '../hidden-characters.ts';
 
 /**
  * One cell of a register as the file reader saw it. `text` is what a person sees in the cell;
@@ -22,7 +23,8 @@ export function gridFromText(source: string, rows: string[][], sheet?: string): 
   return grid;
 }
 
-/** A cell's text without surrounding white space; a missing cell reads as blank. */
+/** A cell's text without surrounding white space or hidden characters; a missing cell reads as blank. */
 export function cellText(row: readonly Cell[] | undefined, index: number): string {
-  return row?.[index]?.text.trim() ?? '';
+  const text = row?.[index]?.text;
+  return text === undefined ? '' : dropHiddenCharacters(text).trim();
 }

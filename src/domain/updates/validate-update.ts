@@ -1,6 +1,7 @@
 import type { Brag } from '../brag.ts';
 import type { CalendarDate } from '../calendar-date.ts';
 import { isCalendarDate } from '../dates/calendar.ts';
+import { dropHiddenCharacters } from '../hidden-characters.ts';
 import { parseBrag } from '../status/status-words.ts';
 
 export const NOTE_LIMIT = 3000;
@@ -27,13 +28,14 @@ export interface ValidUpdate {
 export type UpdateCheck = { ok: true; value: ValidUpdate } | { ok: false; errors: Partial<Record<keyof UpdateDraft, string>> };
 
 const tidy = (text: string | undefined) => {
-  const t = text?.replace(/\r\n?/g, '\n').trim();
+  const t = text === undefined ? null : dropHiddenCharacters(text).trim();
   return t ? t : null;
 };
 
 /**
  * The rules a lead's update must meet: a status; a note and a path back to green when it is amber or
- * red; notes within a length a board paper can carry; evidence as a web link; a revised date that is a real day.
+ * red; notes within a length a board paper (and Slack's and Teams' input boxes) can carry, with no hidden
+ * control characters; evidence as a web link; a revised date that is a real day.
  */
 export function validateUpdate(draft: UpdateDraft, today: CalendarDate): UpdateCheck {
   const errors: Partial<Record<keyof UpdateDraft, string>> = {};

@@ -118,6 +118,27 @@ describe('validateUpdate: line breaks', () => {
   });
 });
 
+describe('validateUpdate: hidden characters', () => {
+  it('drops control characters and bidirectional overrides, which would disguise what a note says', () => {
+    const value = valueOf(check({ status: 'amber', note: 'Paid\u0000 in \u202Efull\u202C\u001b[31m today', nextSteps: 'Chase\u0007 the\tinvoice' }));
+    expect(value.note).toBe('Paid in full[31m today');
+    expect(value.nextSteps).toBe('Chase the invoice');
+  });
+
+  it('keeps line breaks and the letters of every language', () => {
+    expect(valueOf(check({ status: 'green', note: 'Café\nمرحبا\n你好 🙂' })).note).toBe('Café\nمرحبا\n你好 🙂');
+  });
+
+  it('counts a note after dropping them, and a note of nothing else is no note', () => {
+    expect(check({ status: 'green', note: `${'x'.repeat(NOTE_LIMIT)}\u0000\u202E` }).ok).toBe(true);
+    expect(errorsOf(check({ status: 'red', note: '\u0000\u202E', nextSteps: 'Escalate' })).note).toBe('Say what the concern is: amber and red need a note.');
+  });
+
+  it('drops an override from an evidence link too, so the address shown is the one followed', () => {
+    expect(valueOf(check({ status: 'green', evidenceUrl: 'https://evidence.example/\u202Efdp.exe' })).evidenceUrl).toBe('https://evidence.example/fdp.exe');
+  });
+});
+
 describe('validateUpdate: evidence link', () => {
   it('accepts an https or http link', () => {
     expect(valueOf(check({ status: 'green', evidenceUrl: ' https://hull.gov.uk/send/report.pdf ' })).evidenceUrl).toBe('https://hull.gov.uk/send/report.pdf');
