@@ -12,6 +12,7 @@ import { fork } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runAck, type AckResult } from './bench/ack-latency.ts';
+import { formatAims } from './bench/aims.ts';
 import { runFanOut, type FanOutResult } from './bench/fan-out.ts';
 import { parseOptions, toArgs, type BenchOptions, type PartName, type TargetName } from './bench/options.ts';
 import { runTarget, type TargetResult } from './bench/run-target.ts';
@@ -94,9 +95,12 @@ async function main(): Promise<void> {
   } else if (results.length) {
     console.log('\nThe app and the floor agree on every answer (overdue refs and days, report totals, movement, readiness, latest updates).');
   }
+  const aims = formatAims(results, acks, fanOuts);
+  if (aims) console.log(`\nThe aims, on the bench programme:\n\n${aims}`);
   if (process.env.BENCH_MARKDOWN) {
     if (results.length) console.log(`\n${formatMarkdown(results)}`);
     if (acks.length || fanOuts.length) console.log(`\n${formatService(acks, fanOuts, true)}`);
+    if (aims) console.log(`\n${formatAims(results, acks, fanOuts, true)}`);
   }
   if (failed > 0) process.exitCode = 1;
 }

@@ -8,18 +8,18 @@ export const FANOUT_AIM = 1.1;
 /** The aim for the bot's idle RSS. */
 export const IDLE_RSS_AIM_MB = 300;
 
-const ms = (n: number) => (Number.isNaN(n) ? '–' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
+export const ms = (n: number) => (Number.isNaN(n) ? '–' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const s = (n: number) => (n / 1000).toFixed(1);
 const yes = (ok: boolean, md: boolean) => (ok ? 'yes' : md ? '**no**' : 'NO');
 
-function pad(cells: string[][], leftColumns: number): string {
+export function pad(cells: string[][], leftColumns: number): string {
   const widths = cells[0]!.map((_, c) => Math.max(...cells.map((r) => r[c]!.length)));
   return cells.map((r) => r.map((cell, c) => (c < leftColumns ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd()).join('\n');
 }
 
 const NUMERIC = /^[-–\d.,×/ ]+$/;
 
-function markdown(cells: string[][], leftColumns: number): string {
+export function markdown(cells: string[][], leftColumns: number): string {
   const [head, ...rows] = cells;
   const right = (c: number) => c >= leftColumns && rows.every((r) => NUMERIC.test(r[c]!));
   return [`| ${head!.join(' | ')} |`, `|${head!.map((_, c) => (right(c) ? '---:' : '---')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { OutboxRecipient, OutboxRow, OutboxStore } from '../../../src/app/ports/outbox.ts';
 import type { ChatPlatform } from '../../../src/app/ports/store.ts';
-import type { Outbox, Prisma, PrismaClient } from '../generated/client.ts';
+import type { Outbox, PrismaClient } from '../generated/client.ts';
 import { utcTimestamp } from './sql/rows.ts';
 
 const toRow = (r: Outbox): OutboxRow => ({
@@ -25,21 +26,16 @@ export function outboxStore(prisma: PrismaClient, pool: pg.Pool): OutboxStore {
   return {
     async enqueue(items, at) {
       if (items.length === 0) return 0;
-      const result = await prisma.outbox.createMany({
-        data: items.map((i) => ({
-          key: i.key,
-          kind: i.kind,
-          programmeId: i.programmeId,
-          personId: i.personId,
-          platform: i.platform,
-          recipient: i.recipient as Prisma.InputJsonValue,
-          payload: i.payload as Prisma.InputJsonValue,
-          createdAt: at,
-          nextAttemptAt: at,
-        })),
-        skipDuplicates: true,
-      });
-      return result.count;
+      // One statement for a whole fan-out, the rows as one JSON parameter; a key already there is left alone.
+      const rows = items.map((i) => ({ id: randomUUID(), key: i.key, kind: i.kind, programmeId: i.programmeId, personId: i.personId, platform: i.platform, recipient: i.recipient, payload: i.payload }));
+      const { rowCount } = await pool.query(
+        `INSERT INTO "Outbox" (id, key, kind, "programmeId", "personId", platform, recipient, payload, "createdAt", "nextAttemptAt")
+         SELECT v.id, v.key, v.kind, v."programmeId", v."personId", v.platform, v.recipient, v.payload, $2::timestamp, $2::timestamp
+           FROM json_to_recordset($1::json) AS v(id text, key text, kind text, "programmeId" text, "personId" text, platform text, recipient jsonb, payload jsonb)
+         ON CONFLICT (key) DO NOTHING`,
+        [JSON.stringify(rows), utcTimestamp(at)],
+      );
+      return rowCount ?? 0;
     },
     async claim(now, limit) {
       // SKIP LOCKED: replicas claiming at the same moment take different rows, never the same one.

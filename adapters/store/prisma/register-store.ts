@@ -6,6 +6,7 @@ import type { Brag } from '../../../src/domain/brag.ts';
 import { applyImport } from './apply-import.ts';
 import type { CalendarDate, DuePrecision } from '../../../src/domain/calendar-date.ts';
 import { queryOpenActionsLedBy, queryOverdueCandidates, queryReportActions } from './report-query.ts';
+import { queryReportVersion } from './report-version.ts';
 
 export function registerStore(prisma: PrismaClient, pool: pg.Pool): RegisterStore {
   return {
@@ -45,6 +46,7 @@ export function registerStore(prisma: PrismaClient, pool: pg.Pool): RegisterStor
     reportActions: (programmeId, window) => queryReportActions(pool, programmeId, window),
     overdueCandidates: (programmeId, asOf) => queryOverdueCandidates(pool, programmeId, asOf),
     openActionsLedBy: (personIds) => queryOpenActionsLedBy(pool, personIds),
+    reportVersion: (programmeId) => queryReportVersion(pool, programmeId),
     async leadActions(programmeId) {
       const { rows } = await pool.query<{ personId: string; id: string; due: string | null; precision: 'day' | 'month' | null; status: Brag; lastAt: Date | null }>(
         `SELECT l."personId", a.id, a."dueDate"::text AS due, a."duePrecision" AS precision, a.status,

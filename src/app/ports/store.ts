@@ -52,6 +52,8 @@ export interface RegisterStore {
   /** Applies a whole import in one transaction: all of it, or none of it. */
   applyImport(programmeId: string, plan: ImportPlan, run: ImportRunInfo, onProgress?: (done: number, total: number) => void): Promise<ImportCounts>;
   reportActions(programmeId: string, window: ReportWindow): Promise<ReportAction[]>;
+  /** Changes whenever anything a programme's report reads is written (here or by another replica): a compiled report stays good while it does not. */
+  reportVersion(programmeId: string): Promise<string>;
   /** Open actions (in the register, not complete) that any of these people lead, across programmes. */
   openActionsLedBy(personIds: string[]): Promise<(ReportAction & { programmeId: string; programme: string })[]>;
   /** Per lead, their open actions with due date, status and when a person (not the spreadsheet) last updated each. */

@@ -27,34 +27,42 @@ async function findBoard(deps: AppDeps, programme: Programme, name?: string | nu
   return ok(boards.length === 1 ? boards[0]! : null);
 }
 
-export async function compileReport(deps: AppDeps, req: ReportRequest): Promise<Result<HighlightReport>> {
+/** What a report is for: the programme, its board (if any) and the day it is compiled as of. */
+export interface ReportTarget {
+  programme: Programme;
+  board: Board | null;
+  asOf: CalendarDate;
+}
+
+export async function findReportTarget(deps: AppDeps, req: ReportRequest): Promise<Result<ReportTarget>> {
   const programme = await findProgramme(deps, req.programme);
   if (!programme.ok) return programme;
   const board = await findBoard(deps, programme.value, req.board);
   if (!board.ok) return board;
-  const asOf = req.asOf ?? dateInZone(deps.clock.now(), programme.value.timezone);
+  return ok({ programme: programme.value, board: board.value, asOf: req.asOf ?? dateInZone(deps.clock.now(), programme.value.timezone) });
+}
 
-  const window = board.value
-    ? reportWindow(
-        boardMeetingDates(await deps.store.boards.meetings(board.value.id), board.value.meetingRule, asOf),
-        asOf,
-        cycleSettingsOf(board.value, programme.value),
-      )
+export async function compileReport(deps: AppDeps, req: ReportRequest): Promise<Result<HighlightReport>> {
+  const target = await findReportTarget(deps, req);
+  return target.ok ? ok(await compileReportFor(deps, target.value)) : target;
+}
+
+export async function compileReportFor(deps: AppDeps, { programme, board, asOf }: ReportTarget): Promise<HighlightReport> {
+  const window = board
+    ? reportWindow(boardMeetingDates(await deps.store.boards.meetings(board.id), board.meetingRule, asOf), asOf, cycleSettingsOf(board, programme))
     : { nextMeeting: null, previousMeeting: null, cycleStart: null, previousCutoff: null };
 
-  const actions = await deps.store.register.reportActions(programme.value.id, window);
+  const actions = await deps.store.register.reportActions(programme.id, window);
   // Leads on leave on the day are shown as on leave, not as missing.
   const leadIds = [...new Set(actions.flatMap((a) => a.leadPersonIds))];
   const away = await deps.store.people.absences(leadIds, asOf, asOf);
-  return ok(
-    compileHighlightReport(actions, {
-      awayLeads: [...new Set(away.map((a) => a.personId))],
-      programme: programme.value.name,
-      board: board.value?.name ?? null,
-      asOf,
-      cycleStart: window.cycleStart,
-      previousCutoff: window.previousCutoff,
-      nextMeeting: window.nextMeeting,
-    }),
-  );
+  return compileHighlightReport(actions, {
+    awayLeads: [...new Set(away.map((a) => a.personId))],
+    programme: programme.name,
+    board: board?.name ?? null,
+    asOf,
+    cycleStart: window.cycleStart,
+    previousCutoff: window.previousCutoff,
+    nextMeeting: window.nextMeeting,
+  });
 }

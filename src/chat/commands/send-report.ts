@@ -1,4 +1,4 @@
-import { compileReport } from '../../app/report/compile-report.ts';
+import { compileReportCached } from '../../app/report/report-cache.ts';
 import { formatDate } from '../../domain/dates/calendar.ts';
 import type { Board, Programme } from '../../domain/programme.ts';
 import type { HighlightReport } from '../../domain/report/report-types.ts';
@@ -64,7 +64,7 @@ async function whichBoard(ctx: ChatContext, programme: Programme, name: string, 
 }
 
 async function preview(ctx: ChatContext, programme: Programme, board: Board, governance: string | null): Promise<Reply[]> {
-  const report = await compileReport(ctx.deps, { programme: programme.name, board: board.name });
+  const report = await compileReportCached(ctx.deps, { programme: programme.name, board: board.name });
   if (!report.ok) return privately(failureMessage(report.error));
   const { headline } = highlightReportParts(report.value, { timezone: programme.timezone });
   const target = governance ?? (ctx.place.direct ? null : ctx.place.channelId);
@@ -114,7 +114,7 @@ export function reportPost(report: HighlightReport, programme: Programme, board:
 
 /** Posts the headline to the channel, the details in its thread and the full report as a file. */
 export async function postReport(ctx: ChatContext, programme: Programme, board: Board, channelId: string): Promise<Reply[]> {
-  const report = await compileReport(ctx.deps, { programme: programme.name, board: board.name });
+  const report = await compileReportCached(ctx.deps, { programme: programme.name, board: board.name });
   if (!report.ok) return privately(failureMessage(report.error));
   await ctx.deps.store.audit.record({ actor: ctx.person.id, programmeId: programme.id, verb: 'post', entity: 'report', entityId: board.id, details: { channelId, asOf: report.value.asOf } });
   return [

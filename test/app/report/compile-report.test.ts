@@ -1,23 +1,11 @@
 import { expect } from 'vitest';
-import { addBoard } from '../../../src/app/boards/manage-boards.ts';
-import { importPeople } from '../../../src/app/people/import-people.ts';
-import { importRegister } from '../../../src/app/register/import-register.ts';
 import { compileReport } from '../../../src/app/report/compile-report.ts';
-import { readRegisterFile } from '../../../adapters/files/read-register-file.ts';
-import { appDeps, HULL_CSV, HULL_PEOPLE_CSV } from '../../support/app.ts';
 import { describeEachDatabase, it } from '../../support/databases.ts';
+import { hullWithBoard } from '../../support/hull-with-board.ts';
 import type { Database } from '../../../adapters/store/open-database.ts';
 
-async function hullWithBoard(db: Database) {
-  // The register was imported in January; the report is compiled the week before the March board.
-  const deps = appDeps(db, new Date('2024-01-15T10:00:00Z'));
-  await importPeople(deps, await readRegisterFile(HULL_PEOPLE_CSV), 'test');
-  const imported = await importRegister(deps, { programme: 'Hull', grid: await readRegisterFile(HULL_CSV), actor: 'test', file: 'hull.csv' });
-  if (!imported.ok) throw new Error(imported.error.message);
-  const board = await addBoard(deps, 'Hull', 'SEND Partnership Board', { meetings: ['2024-02-13', '2024-03-12'], chair: 'helen.carter@hull.example' }, 'test');
-  if (!board.ok) throw new Error(board.error.message);
-  return appDeps(db, new Date('2024-03-06T10:00:00Z'));
-}
+// The register was imported in January; the report is compiled the week before the March board.
+const NOW = new Date('2024-03-06T10:00:00Z');
 
 async function say(db: Database, ref: string, status: 'blue' | 'green' | 'amber' | 'red', at: string, note: string) {
   const action = await db.prisma.action.findFirstOrThrow({ where: { ref } });
@@ -27,7 +15,7 @@ async function say(db: Database, ref: string, status: 'blue' | 'green' | 'amber'
 
 describeEachDatabase('compiling the highlight report', (db) => {
   it("measures movement against each action's status at the previous board's cut-off", async () => {
-    const deps = await hullWithBoard(db());
+    const deps = await hullWithBoard(db(), NOW);
     // The February board's cut-off is noon on 9 Feb 2024 (two working days before the 13th).
     await say(db(), '1.1', 'red', '2024-02-01T10:00:00Z', 'Complaints backlog');
     await say(db(), '1.1', 'green', '2024-03-05T10:00:00Z', 'Backlog cleared');
@@ -46,7 +34,7 @@ describeEachDatabase('compiling the highlight report', (db) => {
   });
 
   it('lists the leads who have said nothing since the last board, and not those who have', async () => {
-    const deps = await hullWithBoard(db());
+    const deps = await hullWithBoard(db(), NOW);
     const before = await compileReport(deps, { programme: 'Hull', asOf: '2024-03-06' });
     const missingBefore = before.ok ? before.value.missingUpdates.map((m) => m.lead) : [];
     expect(missingBefore).toContain('Priya Shah');
@@ -57,7 +45,7 @@ describeEachDatabase('compiling the highlight report', (db) => {
   });
 
   it('says which board is meant when the board named does not exist', async () => {
-    const deps = await hullWithBoard(db());
+    const deps = await hullWithBoard(db(), NOW);
     const result = await compileReport(deps, { programme: 'Hull', board: 'Cabinet', asOf: '2024-03-06' });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.message).toBe('Hull has no board called "Cabinet". Boards: SEND Partnership Board.');
