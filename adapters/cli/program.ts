@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAway } from './commands/away.ts';
+import { registerBackup } from './commands/backup.ts';
 import { registerBoard } from './commands/board.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerGrant } from './commands/grant.ts';
@@ -9,6 +10,7 @@ import { registerOverdue } from './commands/overdue.ts';
 import { registerPeople } from './commands/people.ts';
 import { registerProgramme } from './commands/programme.ts';
 import { registerReport } from './commands/report.ts';
+import { registerRestore } from './commands/restore.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerTick } from './commands/tick.ts';
 
@@ -21,7 +23,7 @@ export function buildProgram(): Command {
       // Commander's own usage errors are the user's: exit status 1, as DESIGN's interface says.
       process.exit(err.exitCode === 0 ? 0 : 1);
     });
-  for (const register of [registerMigrate, registerProgramme, registerImport, registerPeople, registerGrant, registerBoard, registerOverdue, registerReport, registerAway, registerTick, registerServe, registerDemo]) {
+  for (const register of [registerMigrate, registerProgramme, registerImport, registerPeople, registerGrant, registerBoard, registerOverdue, registerReport, registerAway, registerTick, registerServe, registerDemo, registerBackup, registerRestore]) {
     register(program);
   }
   return program;

@@ -2,9 +2,13 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type pg from 'pg';
 import { NO_FILTERS, readMigrationList, withSchemaEngine } from './schema-engine.ts';
 
-/** Applies pending migrations exactly as `prisma migrate deploy` would, without the downloaded engine. */
-export async function applyMigrations(pool: pg.Pool): Promise<string[]> {
-  const migrationsList = await readMigrationList();
+/**
+ * Applies pending migrations exactly as `prisma migrate deploy` would, without the downloaded engine.
+ * `only`: apply just these (a restore rebuilds the schema its backup was taken from before loading rows).
+ */
+export async function applyMigrations(pool: pg.Pool, only?: readonly string[]): Promise<string[]> {
+  const all = await readMigrationList();
+  const migrationsList = only ? { ...all, migrationDirectories: all.migrationDirectories.filter((d) => only.includes(d.path)) } : all;
   const factory = new PrismaPg(pool);
   return withSchemaEngine(factory, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
