@@ -11,6 +11,7 @@ import type { Database } from '../../adapters/store/open-database.ts';
 import { HULL_CSV, tableCounts } from '../support/app.ts';
 import { show, stocktake, type CliResult } from '../e2e/cli-harness.ts';
 import { readDatabase, seededDataDir } from './hull-cycle.ts';
+import { seededRandom } from './seeded-random.ts';
 
 /**
  * A register file that is damaged or cut short must be refused with a message naming the file (and
@@ -22,18 +23,6 @@ import { readDatabase, seededDataDir } from './hull-cycle.ts';
 const SEED = 20261123;
 // A command opening PGlite in a fresh process: seconds, more on a busy two-core machine with others running.
 const CLI_TIMEOUT = 150_000;
-
-/** A small deterministic generator (mulberry32), so the "random" bytes are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Hull's register as an Excel workbook, as a council would keep it. */
 async function hullWorkbook(): Promise<Buffer> {
@@ -77,7 +66,7 @@ describe('importing a damaged or cut-short register (embedded PGlite, the real c
     seeded = await seededDataDir();
     before = await readDatabase({ dataDir: seeded.dir }, registerState);
     work = await mkdtemp(path.join(os.tmpdir(), 'stocktake-damaged-'));
-    const next = random(SEED);
+    const next = seededRandom(SEED);
     console.log(`damaged-file seed: ${SEED}`);
 
     const csv = await readFile(HULL_CSV);

@@ -89,6 +89,16 @@ describe('reading CSV', () => {
     expect(error.message).toBe('"open.csv" could not be read as CSV: the quote that opens a cell in row 2 is never closed, so the file looks cut short (or that cell has a stray quote)');
   });
 
+  it('refuses a file that stops part-way through a row, naming the row', () => {
+    const error = refusal(() => csvToGrid('cut.csv', bytes('Ref,Action,Lead,Due\r\n1.1,Publish the offer,AM,Nov-23\r\n1.2,Review pla')));
+    expect(error).toMatchObject({ code: 'cut-short', file: 'cut.csv' });
+    expect(error.message).toContain('its last row (row 3) stops part-way, with 2 of the 4 cells of the row above');
+  });
+
+  it('reads a complete file that does not end with a line break (as some tools save them)', () => {
+    expect(csvToGrid('plain.csv', bytes('Ref,Action\n1.1,Publish the offer')).rows).toHaveLength(2);
+  });
+
   it('refuses a missing file, naming it', async () => {
     const file = join(dir, 'nope.csv');
     await expect(readCsv(file)).rejects.toMatchObject({ code: 'missing', file, message: `"${file}" does not exist` });
