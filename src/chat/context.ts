@@ -15,6 +15,11 @@ export interface ChatContext {
   directory: PlatformDirectory;
 }
 
+/** A command as the caller types it: `/overdue` in Slack, plain `overdue` to the bot in Teams. */
+export function typed(ctx: Pick<ChatContext, 'platform'>, command: string): string {
+  return ctx.platform === 'slack' ? `/${command}` : command;
+}
+
 /** The governance or programme channel on the platform the caller is using. */
 export function channelOn(ctx: ChatContext, target: { slackChannelId: string | null; teamsChannelId: string | null }): string | null {
   return ctx.platform === 'slack' ? target.slackChannelId : target.teamsChannelId;

@@ -1,5 +1,5 @@
 import { canSendReport } from '../../domain/roles/permissions.ts';
-import { channelOn } from '../context.ts';
+import { channelOn, typed } from '../context.ts';
 import type { ButtonHandler } from '../handlers.ts';
 import { POST_REPORT, postReport, type PostValue } from '../commands/send-report.ts';
 import { notice } from '../notice.ts';
@@ -12,13 +12,13 @@ export const postReportButton: ButtonHandler = {
     const board = value ? await ctx.deps.store.boards.findById(value.b) : null;
     const programme = board ? await ctx.deps.store.programmes.findById(board.programmeId) : null;
     if (!value || !board || !programme || programme.id !== value.p) {
-      return [{ kind: 'private', message: notice('That button has expired: run /send-report again.') }];
+      return [{ kind: 'private', message: notice(`That button has expired: run ${typed(ctx, 'send-report')} again.`) }];
     }
     // Checked again on the click: roles may have changed since the preview.
     const permission = canSendReport(ctx.actor, board);
     if (!permission.allowed) return [{ kind: 'private', message: notice(permission.reason) }];
     const channel = channelOn(ctx, board) ?? (value.c && value.c === ctx.place.channelId ? value.c : null);
-    if (!channel) return [{ kind: 'private', message: notice(`${board.name} has no governance channel: run /send-report in the channel you want it posted to.`) }];
+    if (!channel) return [{ kind: 'private', message: notice(`${board.name} has no governance channel: run ${typed(ctx, 'send-report')} in the channel you want it posted to.`) }];
     return postReport(ctx, programme, board, channel);
   },
 };

@@ -1,3 +1,4 @@
+import { typed } from '../context.ts';
 import type { ButtonHandler } from '../handlers.ts';
 import { overdueView, SHARE_OVERDUE, type ShareValue } from '../commands/overdue.ts';
 import { notice } from '../notice.ts';
@@ -7,7 +8,7 @@ export const shareOverdueButton: ButtonHandler = {
   id: SHARE_OVERDUE,
   async run(ctx, raw) {
     const value = parseButtonValue<ShareValue>(raw, ['p', 'a']);
-    if (!value || !ctx.place.channelId) return [{ kind: 'private', message: notice('That button has expired: run /overdue again.') }];
+    if (!value || !ctx.place.channelId) return [{ kind: 'private', message: notice(`That button has expired: run ${typed(ctx, 'overdue')} again.`) }];
     const view = await overdueView(ctx, value.a, value.p);
     if (!view.ok) return view.replies;
     view.message.blocks.push({ type: 'context', text: `Shared by ${ctx.person.name}.` });

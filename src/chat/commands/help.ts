@@ -1,13 +1,14 @@
+import { typed } from '../context.ts';
 import type { CommandHandler } from '../handlers.ts';
 import type { Message } from '../message.ts';
 
 /** Help is generated from the command registry, so it can never list a command that does not exist. */
-export function helpMessage(commands: readonly CommandHandler[], prefix: string): Message {
+export function helpMessage(commands: readonly CommandHandler[], spell: (usage: string) => string): Message {
   return {
     text: 'What Stocktake can do',
     blocks: [
       { type: 'header', text: 'What Stocktake can do' },
-      { type: 'list', items: commands.map((c) => `${prefix}${c.usage} — ${c.summary}`) },
+      { type: 'list', items: commands.map((c) => `${spell(c.usage)} — ${c.summary}`) },
       { type: 'context', text: 'Message me any time to see your actions and update them.' },
     ],
   };
@@ -20,7 +21,7 @@ export function helpCommand(all: () => readonly CommandHandler[]): CommandHandle
     usage: 'help',
     summary: 'This list.',
     async run(ctx) {
-      return [{ kind: 'private', message: helpMessage(all(), ctx.platform === 'slack' ? '/' : '') }];
+      return [{ kind: 'private', message: helpMessage(all(), (usage) => typed(ctx, usage)) }];
     },
   };
 }

@@ -1,5 +1,5 @@
 import { listOverdueActions } from '../../app/report/list-overdue.ts';
-import type { ChatContext } from '../context.ts';
+import { typed, type ChatContext } from '../context.ts';
 import type { CommandHandler } from '../handlers.ts';
 import type { Message } from '../message.ts';
 import type { Reply } from '../replies.ts';
@@ -27,7 +27,7 @@ export async function overdueView(ctx: ChatContext, args: string, programmeId: s
   if (!parsed.ok) return { ok: false, replies: [{ kind: 'private', message: notice(parsed.message) }] };
   const list = await listOverdueActions(ctx.deps, { programme: programme.name, filter: parsed.filter });
   if (!list.ok) return { ok: false, replies: [{ kind: 'private', message: failureMessage(list.error) }] };
-  const message = overdueMessage(list.value, { limit: CHAT_LIMIT, narrowHint: 'Narrow it with /overdue followed by a workstream, @someone or “mine”; `stocktake overdue` lists them all.' });
+  const message = overdueMessage(list.value, { limit: CHAT_LIMIT, narrowHint: `Narrow it with ${typed(ctx, 'overdue')} followed by a workstream, @someone or “mine”; \`stocktake overdue\` lists them all.` });
   if (parsed.label) message.blocks.splice(1, 0, { type: 'context', text: `Only actions ${parsed.label}.` });
   return { ok: true, message, programmeId: programme.id };
 }
