@@ -9,7 +9,8 @@ import { eventually } from '../support/eventually.ts';
 import { freshDataDir, killAll, removeDataDir, ROOT, show, startStocktake, stocktake } from './cli-harness.ts';
 import { chromiumPresent, launchChromium, startPlayground, stopChild, waitForOutput, type Playground } from './playground-harness.ts';
 
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 240_000 });
+// Long enough for the waits inside the test (the welcome, then the answer: 60 s each) to report first.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
 
 interface OverdueJson {
   programme: string;
