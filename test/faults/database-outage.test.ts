@@ -6,12 +6,14 @@ import { tick } from '../../src/app/cycle/tick.ts';
 import type { AppDeps } from '../../src/app/deps.ts';
 import type { Gateways } from '../../src/app/outbox/dispatch-outbox.ts';
 import { createComposer } from '../../src/chat/cycle/compose-intent.ts';
+import { handleInbound } from '../../src/chat/router.ts';
 import { startStocktake, type Running } from '../../src/main.ts';
 import { slackIdentitiesFrom } from '../../adapters/slack/gateway/identities.ts';
 import { createSlackGateway } from '../../adapters/slack/gateway/slack-gateway.ts';
 import { slackDirectory } from '../../adapters/slack/slack-directory.ts';
 import { openDatabase, type Database } from '../../adapters/store/open-database.ts';
 import { createStore } from '../../adapters/store/prisma/create-store.ts';
+import { appDeps } from '../support/app.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack/index.ts';
 import { LEADS_PROMPTED, seedHullBoardCycle } from '../support/hull-board-cycle.ts';
 import { seedHull } from '../support/seed-hull.ts';
@@ -188,5 +190,27 @@ describe.skipIf(!ADMIN_URL)('the database unreachable for 30 seconds (PostgreSQL
     const updates = await updatesOf12();
     expect(updates.length).toBe(before + 1);
     expect(updates.filter((u) => u.note === 'Analyst post vacant; interviews on 3 June')).toHaveLength(1);
+  });
+
+  it('tells a lead whose update was saved just before the database went that it was recorded, not to submit it again', async () => {
+    const { direct, viaProxy } = await freshDatabase();
+    const db = await opened(viaProxy);
+    const deps = appDeps(db, new Date('2024-03-01T10:00:00Z'));
+    await seedHull(deps);
+    const action = (await deps.store.updates.actionForUpdate({ programmeId: (await deps.store.programmes.findByName('Hull'))!.id, ref: '1.2' }))!;
+    // The database goes the moment the answer starts to be put together: after the update's transaction committed.
+    const register = deps.store.register;
+    const store = { ...deps.store, register: { ...register, openActionsLedBy: async (ids: string[]) => (await proxy.cutOff(), register.openActionsLedBy(ids)) } };
+    const directory = { emailOf: async () => USERS.priya.email, userIdForEmail: async () => null };
+    const replies = await handleInbound(
+      { deps: { ...deps, store }, directory, onError: () => {} },
+      { kind: 'form', caller: { platform: 'slack', userId: USERS.priya.id }, place: { channelId: null, direct: true }, id: 'update', state: action.id, values: { status: 'green', note: 'Recruited' } },
+    );
+    expect(proxy.cut, 'the database was never cut: the test did not reach the answer').toBe(true);
+    expect(replies.map((r) => r.kind)).toEqual(['private']);
+    expect(JSON.stringify(replies)).toContain('Recorded');
+    await proxy.restore();
+    const saved = await (await opened(direct)).prisma.statusUpdate.findMany({ where: { actionId: action.id, note: 'Recruited' } });
+    expect(saved).toHaveLength(1);
   });
 });

@@ -21,6 +21,7 @@ import {
   TOKEN,
 } from './hull-cycle.ts';
 import { LEADS_PROMPTED } from '../support/hull-board-cycle.ts';
+import { seededRandom } from './seeded-random.ts';
 import { startSlackProxy, type SlackProxy } from './slack-proxy.ts';
 
 /**
@@ -213,4 +214,56 @@ describe('a tick killed part-way through its dispatch, then run again (embedded 
     expect(last.failed).toBe(0);
     await expectEveryLeadPromptedOnce(w);
   }, 6 * ONE_TICK);
+});
+
+const RANDOM_KILLS = 20;
+// Random unless given: a failure prints its seed, and STOCKTAKE_FAULT_SEED=<seed> replays its kill points.
+const SEED = Number(process.env.STOCKTAKE_FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
+type KillPoint = 'during a send' | 'between sends' | 'at a random moment';
+
+/** Resolves once `ready` holds (polled), or rejects after `timeoutMs`. */
+async function until(ready: () => boolean, timeoutMs: number): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !ready(); await sleep(20)) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
+  }
+}
+
+describe(`a tick killed at random points of its fan-out, ${RANDOM_KILLS} times over, then run to the end (embedded PGlite)`, () => {
+  it(`sends every lead exactly one prompt (seed ${SEED})`, async () => {
+    console.log(`random kills: seed ${SEED} (replay with STOCKTAKE_FAULT_SEED=${SEED} npm run test:faults -- restart-mid-dispatch)`);
+    const next = seededRandom(SEED);
+    const w = await world(400);
+    const story: string[] = [];
+    const replay = () => `seed ${SEED}:\n${story.join('\n')}\n${describePrompts(w.fake).join('\n')}`;
+    let now = PROMPTS_DUE;
+    for (let run = 1; run <= RANDOM_KILLS; run++) {
+      // Kill points that wait for a prompt to go out only while one is still to go.
+      const points: KillPoint[] = expectOnePromptPerLead(w.fake).leads < LEADS_PROMPTED ? ['during a send', 'between sends', 'at a random moment'] : ['at a random moment'];
+      const point = points[Math.floor(next() * points.length)]!;
+      const afterMs = Math.floor(next() * 1500);
+      const callsBefore = w.fake.calls.length;
+      const keyedBefore = w.proxy.posts.filter((p) => p.key !== undefined).length;
+      const started = w.start(now);
+      const reached =
+        point === 'during a send'
+          ? w.proxy.holdNext((p) => p.key !== undefined, ONE_TICK)
+          : point === 'between sends'
+            ? w.proxy.answeredKeyed(keyedBefore + 1, ONE_TICK).then(() => sleep(afterMs))
+            : until(() => w.fake.calls.length > callsBefore, ONE_TICK).then(() => sleep(afterMs));
+      const when = await Promise.race([reached.then(() => 'killed', () => 'gave up waiting'), started.done.then(() => 'had finished')]);
+      w.proxy.cancelHolds();
+      const outcome = await killHard(started.child, started.done);
+      story.push(`run ${run}: ${point}${point === 'during a send' ? '' : ` (+${afterMs} ms)`}: ${when}, ${outcome.signal ?? `exit ${outcome.code}`}`);
+      // A run the kill did not catch (nothing left to cut short) must have ended cleanly.
+      if (outcome.signal === null) expect(outcome.code, `${replay()}\n${outcome.stdout}${outcome.stderr}`).toBe(0);
+      expect(expectOnePromptPerLead(w.fake).duplicates, replay()).toEqual([]);
+      // The next run starts past the dispatcher's 120 s lease, by its clock: what this one left `sending` is reconciled.
+      now = minutesAfter(now, 3);
+    }
+    console.log(`random kills (seed ${SEED}):\n${story.join('\n')}`);
+    w.proxy.gapMs = 0;
+    const last = tickSummary((await w.run(now)).stdout);
+    expect(last.failed, replay()).toBe(0);
+    await expectEveryLeadPromptedOnce(w);
+  }, RANDOM_KILLS * ONE_TICK);
 });

@@ -28,6 +28,8 @@ export interface SlackProxy {
    * answer is withheld; resolves with it once Slack has answered.
    */
   holdNext(match?: (post: ForwardedPost, posts: readonly ForwardedPost[]) => boolean, timeoutMs?: number): Promise<ForwardedPost>;
+  /** Forgets the holds still waiting for a post (their promises reject), so that a later run's posts go through. */
+  cancelHolds(): void;
   /** The pause after each post before the next one goes (a restarted bot need not be slowed down). */
   gapMs: number;
   close(): Promise<void>;
@@ -49,7 +51,7 @@ export async function startSlackProxy(options: { /** The fake Slack's Web API ba
   const target = new URL(options.target).origin;
   const posts: ForwardedPost[] = [];
   const watchers = new Set<() => void>();
-  const holds: { match: (p: ForwardedPost, all: readonly ForwardedPost[]) => boolean; resolve: (p: ForwardedPost) => void }[] = [];
+  const holds: { match: (p: ForwardedPost, all: readonly ForwardedPost[]) => boolean; resolve: (p: ForwardedPost) => void; cancel: () => void }[] = [];
   let gapMs = options.gapMs;
   let line: Promise<void> = Promise.resolve();
   const changed = () => {
@@ -185,6 +187,10 @@ export async function startSlackProxy(options: { /** The fake Slack's Web API ba
             clearTimeout(timer);
             resolve(post);
           },
+          cancel: () => {
+            clearTimeout(timer);
+            reject(new Error('hold cancelled'));
+          },
         };
         const timer = setTimeout(() => {
           holds.splice(holds.indexOf(entry), 1);
@@ -192,6 +198,9 @@ export async function startSlackProxy(options: { /** The fake Slack's Web API ba
         }, timeoutMs);
         holds.push(entry);
       });
+    },
+    cancelHolds() {
+      for (const h of holds.splice(0)) h.cancel();
     },
     get gapMs() {
       return gapMs;

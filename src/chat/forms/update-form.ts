@@ -71,7 +71,9 @@ export const updateFormHandler: FormHandler = {
       return [{ kind: 'private', message: failureMessage(result.error) }];
     }
     const { action, update, correction, onBehalfOfId } = result.value;
-    const behalf = onBehalfOfId ? await ctx.deps.store.people.findById(onBehalfOfId) : null;
+    // Recorded: a failure from here on (the database gone) must not read as "not saved", or the update
+    // would be saved twice when the person tries again. The confirmation goes without its extras.
+    const behalf = onBehalfOfId ? await ctx.deps.store.people.findById(onBehalfOfId).catch(() => null) : null;
     const confirmation = {
       text: `Recorded: ${action.ref} is ${BRAG_LABEL[update.status]}.`,
       blocks: [
@@ -88,10 +90,7 @@ export const updateFormHandler: FormHandler = {
         },
       ],
     };
-    const mine = await myOpenActions(ctx.deps, ctx.person.id);
-    return [
-      { kind: 'private', message: confirmation },
-      { kind: 'home', message: myActionsMessage(mine) },
-    ];
+    const mine = await myOpenActions(ctx.deps, ctx.person.id).catch(() => null);
+    return [{ kind: 'private', message: confirmation }, ...(mine ? [{ kind: 'home' as const, message: myActionsMessage(mine) }] : [])];
   },
 };
