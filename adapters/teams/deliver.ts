@@ -3,6 +3,7 @@ import type { OutboxPayload } from '../../src/chat/outbox-payload.ts';
 import type { Message } from '../../src/chat/message.ts';
 import type { Reply } from '../../src/chat/replies.ts';
 import { setConnectorRetries, type ConnectorRetries } from './connector-retries.ts';
+import { deliverFile } from './files/deliver-file.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, renderFormCard, type AdaptiveCard } from './render/index.ts';
 
 /** A neutral message as the activities Teams gets: one card each part, with its text fallback. */
@@ -64,6 +65,8 @@ export interface TeamsDelivery {
  */
 export async function deliverTeamsReplies({ context, postToChannel }: TeamsDelivery, replies: readonly Reply[]): Promise<void> {
   const invoke = context.activity.type === ActivityTypes.Invoke;
+  // Only a card action's answer can carry a card; other invokes (a file accepted) are answered 200 once the work is done.
+  const cardAction = invoke && context.activity.name === 'adaptiveCard/action';
   let answered = false;
   const refresh = async (card: AdaptiveCard) => {
     answered = true;
@@ -72,12 +75,12 @@ export async function deliverTeamsReplies({ context, postToChannel }: TeamsDeliv
   for (const reply of replies) {
     switch (reply.kind) {
       case 'form-errors':
-        if (invoke && reply.form) await refresh(renderFormCard(reply.form, reply.errors, definedValues(reply.values)));
+        if (cardAction && reply.form) await refresh(renderFormCard(reply.form, reply.errors, definedValues(reply.values)));
         break;
       case 'private':
       case 'replace': {
         const [first, ...rest] = renderAdaptiveCard(reply.message);
-        if (invoke && !answered) {
+        if (cardAction && !answered) {
           await refresh(first!.card);
           for (const part of rest) await context.sendActivity({ type: ActivityTypes.Message, textFormat: 'plain', text: part.text, attachments: [CardFactory.adaptiveCard(part.card)] });
         } else {
@@ -93,7 +96,7 @@ export async function deliverTeamsReplies({ context, postToChannel }: TeamsDeliv
         await postToChannel(reply.channelId, { message: reply.message, ...(reply.thread ? { thread: reply.thread } : {}) }, context.activity);
         break;
       case 'file':
-        await context.sendActivity(`${reply.message.text} Teams cannot take the file from a bot here: run \`stocktake report --format docx --out paper.docx\` to save it.`);
+        await deliverFile(context, reply);
         break;
       case 'home':
         // Teams has no home tab; after an update the card refresh already says what changed.
@@ -101,7 +104,7 @@ export async function deliverTeamsReplies({ context, postToChannel }: TeamsDeliv
         break;
     }
   }
-  if (invoke && !answered) await context.sendActivity(messageResponse('Done.'));
+  if (invoke && !answered) await context.sendActivity(cardAction ? messageResponse('Done.') : { type: ActivityTypes.InvokeResponse, value: { status: 200 } });
 }
 
 function definedValues(values: Record<string, string | undefined> | undefined): Record<string, string> | undefined {

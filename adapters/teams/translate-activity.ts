@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { Inbound, Place } from '../../src/chat/inbound.ts';
+import type { Caller, Inbound, Place } from '../../src/chat/inbound.ts';
 import { parseFormVerb, readCardValues } from './render/index.ts';
 
 /** The Teams identity Stocktake keeps: the AAD object id, else the channel account id. */
@@ -24,9 +24,13 @@ export function commandText(activity: Partial<Activity>): string {
   return text.replace(/<\/?at>/g, '').replace(/\s+/g, ' ').trim();
 }
 
+export function callerOf(activity: Partial<Activity>): Caller {
+  return { platform: 'teams', userId: teamsUserId(activity), ...(activity.from?.name ? { displayName: activity.from.name } : {}) };
+}
+
 /** A Teams activity as a neutral inbound event, or null when it is not one the chat core handles. */
 export function toInbound(activity: Partial<Activity>): Inbound | null {
-  const caller = { platform: 'teams' as const, userId: teamsUserId(activity), ...(activity.from?.name ? { displayName: activity.from.name } : {}) };
+  const caller = callerOf(activity);
   const place = placeOf(activity);
   if (activity.type === 'message') {
     const text = commandText(activity);

@@ -18,7 +18,11 @@ export type Reply =
   | { kind: 'open-form'; form: Form }
   /** The form stays open with these messages beside its fields (`form` lets a platform without modals show it again). */
   | { kind: 'form-errors'; errors: Record<string, string>; form?: Form; values?: Record<string, string | undefined> }
-  /** A file for the caller alone (in their direct messages with the bot). */
-  | { kind: 'file'; attachment: Attachment; message: Message }
+  /**
+   * A file for the caller alone (in their direct messages with the bot). `remake` is the button press
+   * that makes it again, for a platform that delivers it later (Teams uploads it only once the user
+   * consents), so no bytes are held in between.
+   */
+  | { kind: 'file'; attachment: Attachment; message: Message; remake: { button: string; value: string } }
   /** The caller's home tab (Slack App Home). */
   | { kind: 'home'; message: Message };

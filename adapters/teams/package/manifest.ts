@@ -139,7 +139,8 @@ export function buildManifest(options: ManifestOptions = {}): BuiltManifest {
       {
         botId: id,
         scopes: [...BOT_SCOPES],
-        supportsFiles: false,
+        // The board paper is handed over as a file in the 1:1 chat (adapters/teams/files): Teams needs this for the consent card.
+        supportsFiles: true,
         isNotificationOnly: false,
         commandLists: BOT_SCOPES.map((scope) => ({ scopes: [scope], commands })),
       },

@@ -31,6 +31,8 @@ export type InboundSpec =
   | ({ kind: 'mention'; text: string; scope?: 'channel' | 'groupChat' } & Where)
   /** A Universal Action: an `Action.Execute` pressed on a card (`adaptiveCard/action` invoke). */
   | ({ kind: 'card-action'; verb: string; data?: Record<string, unknown>; replyToId?: string; scope?: 'personal' | 'channel' | 'groupChat' } & Where)
+  /** A file consent card answered (`fileConsent/invoke`): `context` is the card's accept or decline context. */
+  | ({ kind: 'file-consent'; action: 'accept' | 'decline'; context: unknown; uploadInfo?: unknown; replyToId?: string } & Where)
   /** The app installed: a conversationUpdate whose membersAdded holds the bot. */
   | ({ kind: 'install'; scope?: 'personal' | 'channel' | 'groupChat' } & Where);
 
@@ -103,6 +105,13 @@ export function activity(spec: InboundSpec): Activity {
     case 'card-action': {
       const a = base(spec, spec.scope ?? 'personal');
       const out: Activity = { ...a, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: spec.verb, data: spec.data ?? {} }, trigger: 'manual' } };
+      if (spec.replyToId !== undefined) out.replyToId = spec.replyToId;
+      return out;
+    }
+    case 'file-consent': {
+      const value: Record<string, unknown> = { type: 'fileUpload', action: spec.action, context: spec.context };
+      if (spec.uploadInfo !== undefined) value.uploadInfo = spec.uploadInfo;
+      const out: Activity = { ...base(spec, 'personal'), type: 'invoke', name: 'fileConsent/invoke', value };
       if (spec.replyToId !== undefined) out.replyToId = spec.replyToId;
       return out;
     }

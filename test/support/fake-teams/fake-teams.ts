@@ -18,6 +18,10 @@ import type { AddressInfo, Socket } from 'node:net';
  *   GET  /v3/conversations/:conversationId/members          the conversation's members
  *   GET  /v3/conversations/:conversationId/members/:id      one member (TeamsInfo.getMember)
  *
+ * It also plays the OneDrive upload session Teams opens when someone accepts a file from the bot:
+ *   PUT  /upload-sessions/:id                               the file's bytes, with Content-Range → 201
+ * (`uploadSession(name)` makes one; `uploads` holds what arrived).
+ *
  * Every request is recorded (method, path, body, headers, status answered). `failNext` makes the
  * next matching request fail with 429 (and `Retry-After`), 412 or a 5xx; an activity larger than
  * Teams accepts (about 28 KB) is refused with 413, as Teams refuses it.
@@ -94,6 +98,24 @@ export interface FaultMatch {
   times?: number;
 }
 
+/** A file put into an upload session, as OneDrive would keep it. */
+export interface ReceivedUpload {
+  sessionId: string;
+  name: string;
+  /** Header names in lower case. */
+  headers: Record<string, string | string[] | undefined>;
+  content: Buffer;
+}
+
+/** What Teams puts in a `fileConsent/invoke` when someone accepts a file: where to upload it and how to show it. */
+export interface UploadSession {
+  name: string;
+  uploadUrl: string;
+  contentUrl: string;
+  uniqueId: string;
+  fileType: string;
+}
+
 export interface FakeTeamsOptions {
   /** The bot's channel account (default `{ id: '28:stocktake-local', name: 'Stocktake' }`). */
   bot?: ChannelAccount;
@@ -124,6 +146,10 @@ export interface FakeTeamsConnector {
   /** The 1:1 conversation id the fake gives a user (stable: creating it again returns the same). */
   personalConversationFor(userId: string): string;
   setMembers(conversationId: string, members: readonly ChannelAccount[]): void;
+  /** Opens an upload session for a file of this name, as Teams does when someone accepts a file. */
+  uploadSession(name: string): UploadSession;
+  /** Files received by upload sessions, in order. */
+  readonly uploads: readonly ReceivedUpload[];
   /**
    * Makes the next request whose path matches fail. A string matches a path that equals it or
    * starts with it (decoded, without the base path, e.g. `/v3/conversations/a:1/activities`); a
@@ -153,6 +179,8 @@ export async function startFakeTeamsConnector(options: FakeTeamsOptions = {}): P
   const personal = new Map<string, string>();
   const faults: { pattern: string | RegExp; fault: Fault; method?: string; left: number }[] = [];
   const waiters = new Set<() => void>();
+  const sessions = new Map<string, UploadSession>();
+  const uploads: ReceivedUpload[] = [];
   let nextId = 1;
 
   const newActivityId = (): string => String(1_700_000_000_000 + nextId++);
@@ -251,9 +279,27 @@ export async function startFakeTeamsConnector(options: FakeTeamsOptions = {}): P
     return [201, { id }];
   };
 
+  /** A whole file in one PUT, as Teams' upload sessions take it: Content-Range must name every byte. */
+  const receiveUpload = (rec: RecordedRequest, res: ServerResponse, sessionId: string, content: Buffer): void => {
+    const session = sessions.get(sessionId);
+    if (rec.method !== 'PUT' || session === undefined) return answer(res, rec, 404, error('itemNotFound', 'No such upload session'));
+    const range = String(rec.headers['content-range'] ?? '');
+    if (range !== `bytes 0-${content.length - 1}/${content.length}`) return answer(res, rec, 400, error('invalidRange', `Content-Range "${range}" does not describe ${content.length} bytes`));
+    uploads.push({ sessionId, name: session.name, headers: rec.headers, content });
+    sessions.delete(sessionId);
+    answer(res, rec, 201, { id: session.uniqueId, name: session.name, size: content.length });
+  };
+
   const server: Server = createServer((req, res) => {
     const run = async (): Promise<void> => {
-      const raw = (await readBody(req)).toString('utf8');
+      const bytes = await readBody(req);
+      const session = /^\/upload-sessions\/([^/?]+)/.exec(req.url ?? '')?.[1];
+      if (session !== undefined) {
+        const rec: RecordedRequest = { method: (req.method ?? 'GET').toUpperCase(), path: (req.url ?? '/').split('?')[0]!, body: undefined, headers: { ...req.headers }, status: 0, at: new Date() };
+        requests.push(rec);
+        return receiveUpload(rec, res, session, bytes);
+      }
+      const raw = bytes.toString('utf8');
       let body: unknown;
       let bad = false;
       if (raw !== '') {
@@ -320,6 +366,19 @@ export async function startFakeTeamsConnector(options: FakeTeamsOptions = {}): P
     setMembers(conversationId, list) {
       members.set(conversationId, [...list]);
     },
+    uploadSession(name) {
+      const id = newActivityId();
+      const session: UploadSession = {
+        name,
+        uploadUrl: `${origin}/upload-sessions/${id}`,
+        contentUrl: `${origin}/personal/Documents/Applications/Stocktake/${encodeURIComponent(name)}`,
+        uniqueId: `F1LE-${id}`,
+        fileType: name.split('.').pop() ?? '',
+      };
+      sessions.set(id, session);
+      return session;
+    },
+    uploads,
     failNext(pattern, fault, match = {}) {
       faults.push({ pattern, fault, left: match.times ?? 1, ...(match.method ? { method: match.method } : {}) });
     },

@@ -59,6 +59,10 @@ describe('the Teams app package', () => {
     expect(manifest.accentColor).toMatch(/^#[0-9A-F]{6}$/i);
   });
 
+  it('lets the bot send files, so the board paper can be offered on a consent card in the 1:1 chat', () => {
+    expect(manifest.bots[0]!.supportsFiles).toBe(true);
+  });
+
   it('names and describes the app within Teams’ limits, with placeholder developer pages under example.org', () => {
     expect(manifest.name.short.length).toBeLessThanOrEqual(30);
     expect(manifest.name.full.length).toBeLessThanOrEqual(100);
