@@ -1,15 +1,21 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
-/** Structured JSON logs; secrets and note text are never logged (the redact list is a safety net, not the plan). */
-export function createLogger(level: string): Logger {
-  return pino({
+// Keys whose values never reach a log line, at the top level or one level down (e.g. `config.SLACK_BOT_TOKEN`,
+// `update.note`). A safety net, not the plan: log lines carry ids and counts, never people's words or secrets.
+const SENSITIVE = ['token', 'password', 'secret', 'authorization', 'note', 'nextSteps', 'text', 'email'];
+const SETTINGS = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MICROSOFT_APP_PASSWORD', 'DATABASE_URL'];
+
+/** Structured JSON logs on stdout (or `destination`, for tests). */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = {
     level,
     base: { service: 'stocktake' },
     redact: {
-      paths: ['*.token', '*.password', '*.secret', '*.authorization', 'headers.authorization', '*.note', 'config.SLACK_BOT_TOKEN', 'config.SLACK_SIGNING_SECRET', 'config.SLACK_APP_TOKEN', 'config.MICROSOFT_APP_PASSWORD', 'config.DATABASE_URL'],
+      paths: [...SENSITIVE, ...SENSITIVE.map((k) => `*.${k}`), 'headers.authorization', ...SETTINGS.map((k) => `config.${k}`)],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type { Logger };
