@@ -11,7 +11,7 @@ import type { Database } from '../../adapters/store/open-database.ts';
 import { HULL_CSV, tableCounts } from '../support/app.ts';
 import { show, stocktake, type CliResult } from '../e2e/cli-harness.ts';
 import { readDatabase, seededDataDir } from './hull-cycle.ts';
-import { seededRandom } from './seeded-random.ts';
+import { random as seededRandom } from '../../scripts/bench/synthetic.ts';
 
 /**
  * A register file that is damaged or cut short must be refused with a message naming the file (and

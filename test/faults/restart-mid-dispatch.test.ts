@@ -21,7 +21,7 @@ import {
   TOKEN,
 } from './hull-cycle.ts';
 import { LEADS_PROMPTED } from '../support/hull-board-cycle.ts';
-import { seededRandom } from './seeded-random.ts';
+import { random as seededRandom } from '../../scripts/bench/synthetic.ts';
 import { startSlackProxy, type SlackProxy } from './slack-proxy.ts';
 
 /**
