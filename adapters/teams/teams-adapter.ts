@@ -51,12 +51,18 @@ export function createTeamsEndpoint(settings: TeamsSettings, deps: AppDeps, log:
   let lastServiceUrl: string | null = null;
 
   const postToChannel = async (channelId: string, payload: OutboxPayload, from: Partial<ConversationReference>) => {
-    const reference: Partial<ConversationReference> = { serviceUrl: from.serviceUrl, channelId: 'msteams', conversation: { id: channelId, isGroup: true, conversationType: 'channel', name: '' } };
-    await adapter.continueConversationAsync(settings.appId ?? '', reference, async (ctx) => {
-      await sendActivities(ctx, payloadActivities(payload), {
-        firstRetries: 'throttled',
-        incomplete: (error) => log.warn({ err: error, channelId }, 'channel post sent, but its later parts did not all arrive'),
-      });
+    const reference = (conversationId: string): Partial<ConversationReference> => ({ serviceUrl: from.serviceUrl, channelId: 'msteams', conversation: { id: conversationId, isGroup: true, conversationType: 'channel', name: '' } });
+    const incomplete = (error: unknown) => log.warn({ err: error, channelId }, 'channel post sent, but its later parts did not all arrive');
+    const [first, ...rest] = payloadActivities(payload);
+    let top: string | null = null;
+    await adapter.continueConversationAsync(settings.appId ?? '', reference(channelId), async (ctx) => {
+      top = await sendActivities(ctx, [first!], { firstRetries: 'throttled', incomplete });
+    });
+    if (!top || rest.length === 0) return;
+    // Teams threads a channel reply by the conversation id `channel;messageid=<post>`; a replyToId alone
+    // (which botbuilder overwrites in a proactive turn anyway) would make each part a post of its own.
+    await adapter.continueConversationAsync(settings.appId ?? '', reference(`${channelId};messageid=${top}`), async (ctx) => {
+      await sendActivities(ctx, rest, { firstRetries: 'throttled', incomplete });
     });
   };
 

@@ -3,11 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { SectionBlock, SlackMessage } from '../../../../adapters/slack/render/block-kit-types.ts';
 import { renderBlockKit } from '../../../../adapters/slack/render/block-kit.ts';
 import { escapeMrkdwn } from '../../../../adapters/slack/render/mrkdwn.ts';
-import { bold, italic, link, plain, statusSpan, type Block, type Message, type TableColumn } from '../../../../src/chat/message.ts';
-import { highlightReportMessage } from '../../../../src/chat/views/highlight-report.ts';
-import { overdueMessage } from '../../../../src/chat/views/overdue.ts';
-import { compileHighlightReport } from '../../../../src/domain/report/highlight-report.ts';
-import { action, context, HOSTILE_NOTE, hullActions, update } from '../../../domain/report/fixtures.ts';
+import { bold, italic, link, plain, statusSpan, type Block, type TableColumn } from '../../../../src/chat/message.ts';
+import { HOSTILE_NOTE, hostileHullReport, hullActions, longOverdueList, oneOverdueAction, OVERDUE_COLUMNS } from '../../../chat/render/fixtures.ts';
 import { allText, expectWithinLimits, LIVE_FORMATTING, shown, textObjects } from './support.ts';
 
 const INJECTION = '<!channel> *bold* <http://evil|click> <@U123> _it_ ~gone~ `code` @here & &amp;';
@@ -34,15 +31,6 @@ function sectionText(m: SlackMessage, i = 0): string {
   expect(b.type).toBe('section');
   return b.text!.text;
 }
-
-const OVERDUE_COLUMNS: TableColumn[] = [
-  { label: 'Ref' },
-  { label: 'Action' },
-  { label: 'Lead' },
-  { label: 'Due' },
-  { label: 'Overdue by', align: 'right' },
-  { label: 'Status' },
-];
 
 describe('renderBlockKit: escaping', () => {
   it('shows an injection attempt literally: no mention, no link, no formatting', () => {
@@ -262,32 +250,15 @@ describe('renderBlockKit: tables', () => {
   });
 
   it('splits a 300-row table across several messages with every row present exactly once, in order', () => {
-    const rows = Array.from({ length: 300 }, (_, i) => [
-      `R${i + 1}`,
-      `Action number ${i + 1}: improve the timeliness of EHC needs assessments in the locality`,
-      i % 2 === 0 ? 'Assistant Director Learning and Skills' : 'Head of SEND',
-      '30 Nov 2023',
-      `${i + 1} days`,
-      [statusSpan(i % 3 === 0 ? 'red' : 'amber')],
-    ]);
-    const message: Message = {
-      text: 'Overdue actions — Hull SEND: 300 actions overdue.',
-      blocks: [
-        { type: 'header', text: 'Overdue actions — Hull SEND' },
-        { type: 'context', text: 'As at 14 Mar 2025' },
-        { type: 'header', text: '1. Communication', level: 2 },
-        { type: 'table', columns: OVERDUE_COLUMNS, rows },
-        { type: 'context', text: 'End of list' },
-      ],
-    };
+    const { message, refs } = longOverdueList(300);
     const out = renderBlockKit(message);
     expectWithinLimits(out);
     expect(out.length).toBeGreaterThan(1);
 
     const text = allText(out);
     const seen = [...text.matchAll(/\*(R\d+)\*/g)].map((m) => m[1]);
-    expect(seen).toEqual(rows.map((r) => r[0]));
-    for (const r of rows) expect(text.split(`*${r[0]}* `).length - 1).toBe(1);
+    expect(seen).toEqual(refs);
+    for (const ref of refs) expect(text.split(`*${ref}* `).length - 1).toBe(1);
     expect(text).toContain('End of list');
 
     out.forEach((m, i) => {
@@ -377,11 +348,7 @@ describe('renderBlockKit: limits', () => {
 
 describe('renderBlockKit: the real views', () => {
   it('renders the Hull highlight report within limits, with the hostile note escaped', () => {
-    const hull = compileHighlightReport(
-      [...hullActions(), action({ ref: '9.9', title: 'Hostile', updates: [update({ at: '2024-03-01T10:00:00Z', note: HOSTILE_NOTE })] })],
-      context({ asOf: '2024-03-14', nextMeeting: '2024-04-16' }),
-    );
-    const out = renderBlockKit(highlightReportMessage(hull));
+    const out = renderBlockKit(hostileHullReport());
     expectWithinLimits(out);
     const text = allText(out);
     expect(text).toContain('Highlight report');
@@ -391,13 +358,7 @@ describe('renderBlockKit: the real views', () => {
   });
 
   it('renders the overdue list within limits', () => {
-    const out = renderBlockKit(
-      overdueMessage({
-        programme: 'Hull SEND',
-        asOf: '2025-03-14',
-        items: [{ ref: '1.2', title: 'Refresh the protocol', workstream: '1. Communication', leads: ['Priya Shah'], due: '2025-03-13', daysOverdue: 1, status: 'amber' }],
-      }),
-    );
+    const out = renderBlockKit(oneOverdueAction());
     expectWithinLimits(out);
     expect(out).toHaveLength(1);
     expect(textObjects(out[0]!.blocks).some((t) => t.text.includes('*1.2* Refresh the protocol'))).toBe(true);

@@ -2,12 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ActionSet, InputChoiceSet, InputDate, InputText, RichTextBlock, Table, TextBlock } from '../../../../adapters/teams/render/adaptive-card-types.ts';
 import { renderAdaptiveCard, type RenderedCard } from '../../../../adapters/teams/render/adaptive-card.ts';
 import { escapeCardMarkdown } from '../../../../adapters/teams/render/card-text.ts';
-import { bold, italic, link, plain, rich, statusSpan, type Block, type Message, type TableColumn } from '../../../../src/chat/message.ts';
-import { highlightReportMessage } from '../../../../src/chat/views/highlight-report.ts';
+import { bold, italic, link, plain, rich, statusSpan, type Block } from '../../../../src/chat/message.ts';
 import { myActionsMessage } from '../../../../src/chat/views/my-actions.ts';
-import { overdueMessage } from '../../../../src/chat/views/overdue.ts';
-import { compileHighlightReport } from '../../../../src/domain/report/highlight-report.ts';
-import { action, context, HOSTILE_NOTE, hullActions, update } from '../../../domain/report/fixtures.ts';
+import { action } from '../../../domain/report/fixtures.ts';
+import { HOSTILE_NOTE, hostileHullReport, hullActions, longOverdueList, oneOverdueAction } from '../../../chat/render/fixtures.ts';
 import { bytes, elementsOf, expectValidCards, MARKUP_TAGS, runsOf, shownLines, shownMarkdown, textBlocksOf } from './support.ts';
 
 const NOTE = '**bold** [x](javascript:alert(1)) <script>alert(1)</script>';
@@ -23,15 +21,6 @@ function one(blocks: Block[]): RenderedCard['card'] {
   expect(out).toHaveLength(1);
   return out[0]!.card;
 }
-
-const OVERDUE_COLUMNS: TableColumn[] = [
-  { label: 'Ref' },
-  { label: 'Action' },
-  { label: 'Lead' },
-  { label: 'Due' },
-  { label: 'Overdue by', align: 'right' },
-  { label: 'Status' },
-];
 
 describe('renderAdaptiveCard: user text cannot format or inject', () => {
   it('puts a lead’s hostile note into a TextRun, literally, with no link and no Markdown field', () => {
@@ -281,24 +270,7 @@ describe('renderAdaptiveCard: tables', () => {
   });
 
   it('splits a 300-row table across cards: every row once, in order, each card under 28,000 bytes, the header repeated', () => {
-    const rows = Array.from({ length: 300 }, (_, i) => [
-      `R${i + 1}`,
-      `Action number ${i + 1}: improve the timeliness of EHC needs assessments in the locality`,
-      i % 2 === 0 ? 'Assistant Director Learning and Skills' : 'Head of SEND',
-      '30 Nov 2023',
-      `${i + 1} days`,
-      [statusSpan(i % 3 === 0 ? 'red' : 'amber')],
-    ]);
-    const message: Message = {
-      text: 'Overdue actions — Hull SEND: 300 actions overdue.',
-      blocks: [
-        { type: 'header', text: 'Overdue actions — Hull SEND' },
-        { type: 'context', text: 'As at 14 Mar 2025' },
-        { type: 'header', text: '1. Communication', level: 2 },
-        { type: 'table', columns: OVERDUE_COLUMNS, rows },
-        { type: 'context', text: 'End of list' },
-      ],
-    };
+    const { message, refs: expected } = longOverdueList(300);
     const out = renderAdaptiveCard(message);
     expectValidCards(out);
     expect(out.length).toBeGreaterThan(2);
@@ -320,7 +292,7 @@ describe('renderAdaptiveCard: tables', () => {
       const last = card.body[card.body.length - 1]!;
       expect(last.type === 'TextBlock' && last.style === 'heading').toBe(false);
     });
-    expect(refs).toEqual(rows.map((r) => r[0]));
+    expect(refs).toEqual(expected);
     expect(shownLines(out[out.length - 1]!.card)).toContain('End of list');
     expect(shownLines(out[0]!.card).slice(0, 3)).toEqual(['Overdue actions — Hull SEND', 'As at 14 Mar 2025', '1. Communication']);
   });
@@ -356,11 +328,7 @@ describe('renderAdaptiveCard: tables', () => {
 
 describe('renderAdaptiveCard: the real views', () => {
   it('renders the Hull highlight report within Teams’ limits, the hostile note literal', () => {
-    const hull = compileHighlightReport(
-      [...hullActions(), action({ ref: '9.9', title: 'Hostile', updates: [update({ at: '2024-03-01T10:00:00Z', note: HOSTILE_NOTE })] })],
-      context({ asOf: '2024-03-14', nextMeeting: '2024-04-16' }),
-    );
-    const out = renderAdaptiveCard(highlightReportMessage(hull));
+    const out = renderAdaptiveCard(hostileHullReport());
     expectValidCards(out);
     const runs = out.flatMap(({ card }) => runsOf(card));
     expect(runs.some((r) => r.text.includes(HOSTILE_NOTE))).toBe(true);
@@ -371,13 +339,7 @@ describe('renderAdaptiveCard: the real views', () => {
   });
 
   it('renders the overdue list and a lead’s actions with their update buttons', () => {
-    const overdue = renderAdaptiveCard(
-      overdueMessage({
-        programme: 'Hull SEND',
-        asOf: '2025-03-14',
-        items: [{ ref: '1.2', title: 'Refresh the protocol', workstream: '1. Communication', leads: ['Priya Shah'], due: '2025-03-13', daysOverdue: 1, status: 'amber' }],
-      }),
-    );
+    const overdue = renderAdaptiveCard(oneOverdueAction());
     expectValidCards(overdue);
     expect(overdue).toHaveLength(1);
     expect(shownLines(overdue[0]!.card).join('\n')).toContain('Refresh the protocol');
