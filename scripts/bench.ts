@@ -6,7 +6,8 @@
  * under 20 signed requests a second, with the bot's idle and peak RSS (part `ack`), and a board
  * cycle's prompts to 500 leads against a fake Slack with Slack's rate limits (part `fanout`).
  * Each database and part runs in its own child process (the bot in one more), so each has its own
- * peak RSS. Not a test: nothing asserts a time.
+ * peak RSS. It ends with the aims (acknowledgement p99, report against its floor, fan-out against the
+ * rate limits, idle RSS), one line each per database. Not a test: nothing asserts a time.
  */
 import { fork } from 'node:child_process';
 import os from 'node:os';

@@ -9,7 +9,7 @@ import type { Message } from '../message.ts';
 import { renderMarkdown } from '../render/markdown.ts';
 import type { OutboxPayload } from '../outbox-payload.ts';
 import type { Reply } from '../replies.ts';
-import { highlightReportMessage, highlightReportParts } from '../views/highlight-report.ts';
+import { highlightReportHeadline, highlightReportMessage, highlightReportParts } from '../views/highlight-report.ts';
 import { failureMessage, notice } from '../notice.ts';
 import { programmeForCommand } from './programme-choice.ts';
 
@@ -66,7 +66,7 @@ async function whichBoard(ctx: ChatContext, programme: Programme, name: string, 
 async function preview(ctx: ChatContext, programme: Programme, board: Board, governance: string | null): Promise<Reply[]> {
   const report = await compileReportCached(ctx.deps, { programme: programme.name, board: board.name });
   if (!report.ok) return privately(failureMessage(report.error));
-  const { headline } = highlightReportParts(report.value, { timezone: programme.timezone });
+  const headline = highlightReportHeadline(report.value, { timezone: programme.timezone });
   const target = governance ?? (ctx.place.direct ? null : ctx.place.channelId);
   const message: Message = {
     text: headline.text,

@@ -36,13 +36,18 @@ export function highlightReportMessage(report: HighlightReport, options: Highlig
  */
 export function highlightReportParts(report: HighlightReport, options: HighlightReportViewOptions = {}): { headline: Message; details: Message[] } {
   const timezone = options.timezone ?? DEFAULT_TIMEZONE;
-  const headline: Message = {
-    text: fallback(report),
-    blocks: [{ type: 'header', text: `Highlight report — ${report.programme}` }, { type: 'context', text: meetingLine(report) }, ...summary(report, timezone)],
-  };
+  const headline = highlightReportHeadline(report, options);
   const sections = [exceptions(report), slippage(report), missingUpdates(report, timezone), dueNext(report), details(report, timezone)];
   const detailMessages = sections.filter((blocks) => blocks.length > 0).map((blocks): Message => ({ text: sectionTitle(blocks) ?? headline.text, blocks }));
   return { headline, details: detailMessages };
+}
+
+/** The headline alone (title, meeting line, BRAG summary): what a preview shows, without the cost of the details. */
+export function highlightReportHeadline(report: HighlightReport, options: HighlightReportViewOptions = {}): Message {
+  return {
+    text: fallback(report),
+    blocks: [{ type: 'header', text: `Highlight report — ${report.programme}` }, { type: 'context', text: meetingLine(report) }, ...summary(report, options.timezone ?? DEFAULT_TIMEZONE)],
+  };
 }
 
 function sectionTitle(blocks: readonly Block[]): string | null {

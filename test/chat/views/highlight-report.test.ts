@@ -3,7 +3,7 @@ import type { Block, Message } from '../../../src/chat/message.ts';
 import { toPlainText } from '../../../src/chat/message.ts';
 import { renderMarkdown } from '../../../src/chat/render/markdown.ts';
 import { renderText } from '../../../src/chat/render/text.ts';
-import { highlightReportMessage } from '../../../src/chat/views/highlight-report.ts';
+import { highlightReportHeadline, highlightReportMessage, highlightReportParts } from '../../../src/chat/views/highlight-report.ts';
 import { compileHighlightReport } from '../../../src/domain/report/highlight-report.ts';
 import type { ReportAction } from '../../../src/domain/report/types.ts';
 import { action, context, day, HOSTILE_NOTE, hullActions, month, update } from '../../domain/report/fixtures.ts';
@@ -128,6 +128,13 @@ describe('highlightReportMessage: the board paper layout', () => {
     const partners = tableAfter(message, '2. Partnership working');
     expect(toPlainText(partners.rows[0]![6]!)).toBe('No update yet');
     expect(partners.rows[0]![3]).toBe('Oct 2025');
+  });
+
+  it('gives a preview the headline alone, the same as the headline posted above the thread', () => {
+    const headline = highlightReportHeadline(report, { timezone: 'Europe/London' });
+    expect(headline).toEqual(highlightReportParts(report, { timezone: 'Europe/London' }).headline);
+    expect(headings(headline, 2)).toEqual(['Summary']);
+    expect(message.blocks.slice(0, headline.blocks.length)).toEqual(headline.blocks);
   });
 
   it('has a one-line plain fallback for notifications', () => {
