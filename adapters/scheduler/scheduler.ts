@@ -42,11 +42,21 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const finish = new Map<string, () => void>();
   const coordinator: RunCoordinator = {
     async shouldRun(key, ttlMs) {
-      if (stopping.signal.aborted || !(await locks.acquire(key, owner, ttlMs, options.deps.clock.now()))) return false;
-      const done = new Promise<void>((resolve) => finish.set(key, resolve));
-      underway.add(done);
-      void done.then(() => underway.delete(done));
-      return true;
+      if (stopping.signal.aborted) return false;
+      // Taking the lease counts as under way too: stop() must not close the database while it is being taken.
+      let done!: () => void;
+      const work = new Promise<void>((resolve) => (done = resolve));
+      underway.add(work);
+      void work.then(() => underway.delete(work));
+      let held = false;
+      try {
+        held = await locks.acquire(key, owner, ttlMs, options.deps.clock.now());
+        if (held && stopping.signal.aborted) await locks.release(key, owner);
+        else if (held) finish.set(key, done);
+        return held && !stopping.signal.aborted;
+      } finally {
+        if (!finish.has(key)) done();
+      }
     },
     async onComplete(key) {
       try {

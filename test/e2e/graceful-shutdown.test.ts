@@ -94,6 +94,11 @@ describe('serve stopping on SIGTERM', () => {
     server.kill('SIGTERM');
     await eventually(() => stdout.includes('"msg":"stopping'), 30_000);
 
+    // No new work is taken: the listener is closed (a request on a connection still open would get 503).
+    const port = Number(/"port":(\d+)/.exec(stdout)![1]);
+    const late = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 'refused');
+    expect([503, 'refused']).toContain(late);
+
     // Several tick slots pass while the post is held: the process waits for the send, and no tick starts.
     await sleep(2_500);
     expect(server.exitCode, stdout).toBeNull();

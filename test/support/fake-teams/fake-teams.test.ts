@@ -190,7 +190,8 @@ describe('fake Teams connector', () => {
   });
 
   // What the SDK does with throttling and server errors matters for exactly-once sends (DESIGN decision 3):
-  // botbuilder's connector client retries on its own, beneath the adapter's code.
+  // botbuilder's connector client retries on its own, beneath the adapter's code. Stocktake's adapter
+  // replaces that (adapters/teams/connector-retries.ts); these show the SDK left alone.
   it('shows that botbuilder itself retries a 429 after Retry-After, and a 502', async () => {
     const inbound = activity({ kind: 'message', text: 'x', serviceUrl: fake.serviceUrl });
     const conversationId = inbound.conversation.id;
