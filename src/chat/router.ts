@@ -33,6 +33,14 @@ export interface ChatRuntime {
   onError: (error: unknown, inbound: Inbound) => void;
 }
 
+/** A command's words are far shorter than this; longer ones are refused, not echoed back in an answer. */
+export const COMMAND_LIMIT = 500;
+
+function tooLong(args: string): Reply[] {
+  const length = args.length.toLocaleString('en-GB');
+  return [{ kind: 'private', message: notice(`That command is too long (${length} characters after its name; at most ${COMMAND_LIMIT}). Try help.`) }];
+}
+
 const SORRY = notice('Sorry, something went wrong on our side and nothing was changed. Please try again in a minute.');
 const NOT_SAVED = 'Not saved: something went wrong on our side (the database may be unreachable), so nothing was recorded. Please submit it again in a minute.';
 
@@ -86,6 +94,7 @@ export async function handleInbound(runtime: ChatRuntime, inbound: Inbound): Pro
 async function dispatch(ctx: ChatContext, inbound: Inbound): Promise<Reply[]> {
   switch (inbound.kind) {
     case 'command': {
+      if (inbound.args.length > COMMAND_LIMIT) return tooLong(inbound.args);
       // `/stocktake overdue mine` and `/overdue mine` reach the same handler.
       const found = findCommand(`${inbound.name} ${inbound.args}`) ?? (inbound.name === 'stocktake' ? findCommand(inbound.args || 'help') : null);
       if (!found) return [{ kind: 'private', message: notice(`I don't know “${inbound.args || inbound.name}”. Try help.`) }];
@@ -93,6 +102,7 @@ async function dispatch(ctx: ChatContext, inbound: Inbound): Promise<Reply[]> {
     }
     case 'message': {
       const found = findCommand(inbound.text);
+      if (found && found.args.length > COMMAND_LIMIT) return tooLong(found.args);
       if (found) return found.command.run(ctx, found.args);
       return myActionsCommand.run(ctx, '');
     }

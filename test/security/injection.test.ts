@@ -10,6 +10,8 @@ import type { Message } from '../../src/chat/message.ts';
 import { renderMarkdown } from '../../src/chat/render/markdown.ts';
 import { renderText } from '../../src/chat/render/text.ts';
 import type { Reply } from '../../src/chat/replies.ts';
+import type { Inbound } from '../../src/chat/inbound.ts';
+import { COMMAND_LIMIT } from '../../src/chat/router.ts';
 import { highlightReportMessage } from '../../src/chat/views/highlight-report.ts';
 import { myActionsMessage } from '../../src/chat/views/my-actions.ts';
 import { gridFromText } from '../../src/domain/register/grid.ts';
@@ -172,6 +174,25 @@ describeEachDatabase('threats: markup, control characters and oversized text', (
         expectSafeBlockKit(withMarker);
         expectSafeCards(withMarker);
       }
+    }
+    await expectUnchanged(db(), before);
+  });
+
+  it('refuses 50 kB of command words in one short answer, however the command is given, and changes nothing', async () => {
+    const before = await snapshot(db());
+    const huge = `${MARKER}${' <!channel>'.repeat(5_000)}`;
+    const asked: Inbound[] = [
+      ...['overdue', 'send-report', 'stocktake', 'help'].map((name): Inbound => ({ kind: 'command', caller: { platform: 'slack', userId: PEOPLE.kit.slack.id }, place: { channelId: KENT_CHANNEL, direct: false }, name, args: huge })),
+      { kind: 'message', caller: { platform: 'teams', userId: PEOPLE.kit.teams.aadObjectId }, place: { channelId: null, direct: true }, text: `overdue ${huge}` },
+    ];
+    for (const event of asked) {
+      const replies = await inbound(deps, event);
+      expect(replies).toHaveLength(1);
+      const reply = replies[0]!;
+      if (reply.kind !== 'private') throw new Error(`expected a private answer, got ${reply.kind}`);
+      expect(renderBlockKit(reply.message)).toHaveLength(1);
+      expect(renderAdaptiveCard(reply.message)).toHaveLength(1);
+      expect(reply.message.text).toBe(`That command is too long (${huge.length.toLocaleString('en-GB')} characters after its name; at most ${COMMAND_LIMIT}). Try help.`);
     }
     await expectUnchanged(db(), before);
   });

@@ -8,6 +8,11 @@ describe('escapeMarkdown', () => {
     );
   });
 
+  it('drops control characters and bidirectional overrides, which would reorder what a reader sees', () => {
+    expect(escapeMarkdown('paid\u0000 in \u202Efull\u202C\u0007', false)).toBe('paid in full');
+    expect(safeUrl('https://example.org/\u202Efdp.exe')).toBeNull();
+  });
+
   it('turns angle brackets into entities so no HTML gets through', () => {
     expect(escapeMarkdown('<script>alert(1)</script>', false)).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
   });

@@ -91,6 +91,13 @@ describe('renderAdaptiveCard: user text cannot format or inject', () => {
     expect(shownLines(card)).toEqual([typed, typed]);
   });
 
+  it('parts $ from { in user text, so templating could never read the card’s data into it', () => {
+    const typed = 'Cost ${$root.secret}';
+    const card = one([{ type: 'section', text: typed }]);
+    expect(JSON.stringify(card)).not.toContain('${');
+    expect(shownLines(card)).toEqual([typed]);
+  });
+
   it('removes control characters and bidirectional overrides', () => {
     const card = one([{ type: 'section', text: 'a\u0007b\u202Ec\u001b[31md' }]);
     expect(runsOf(card).map((r) => r.text)).toEqual(['abcd']);

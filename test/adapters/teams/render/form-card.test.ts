@@ -124,6 +124,16 @@ describe('renderFormCard', () => {
     expect(() => renderFormCard({ ...form, blocks: [{ type: 'input', id: 'state', label: 'State' }] })).toThrow(/may not use the id "state"/);
   });
 
+  it('shows back a value over its field’s length whole when the card has room, and cut to the field when not', () => {
+    const over = 'n'.repeat(3_500);
+    expect(inputs(renderFormCard(updateForm(ACTION), { note: 'Too long' }, { note: over })).find((i) => i.id === 'note')!.value).toBe(over);
+    const flood = 'n'.repeat(50_000);
+    const card = renderFormCard(updateForm(ACTION), { note: 'Too long', nextSteps: 'Too long' }, { note: flood, nextSteps: flood });
+    const byId = Object.fromEntries(inputs(card).map((i) => [i.id, i.value]));
+    expect([byId.note, byId.nextSteps]).toEqual(['n'.repeat(3_000), 'n'.repeat(2_000)]);
+    expect(bytes(card)).toBeLessThan(24_000);
+  });
+
   it('refuses a form too large for one Teams message, since a form cannot be split', () => {
     const blocks = Array.from({ length: 400 }, (_, i) => ({ type: 'input' as const, id: `f${i}`, label: `Field ${i} ${'x'.repeat(60)}` }));
     expect(() => renderFormCard({ id: 'big', title: 'Big', submitLabel: 'Go', state: '', blocks })).toThrow(/bytes; a Teams card must stay under/);
