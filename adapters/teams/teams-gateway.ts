@@ -1,17 +1,10 @@
 import type { Activity, ConversationReference } from 'botbuilder';
-import type { ChatGateway, SendResult } from '../../src/app/ports/outbox.ts';
+import { UNCONFIRMED, type ChatGateway, type SendResult } from '../../src/app/ports/outbox.ts';
 import type { PeopleStore } from '../../src/app/ports/store.ts';
 import type { OutboxPayload } from '../../src/chat/outbox-payload.ts';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { retryAfterMs } from './connector-retries.ts';
 import { payloadActivities, sendActivities } from './deliver.ts';
-
-/**
- * Starts the `error` of a send that may have arrived all the same, as the Slack gateway's do. Teams
- * offers a bot no history to look in, so such a row is never sent again: the programme manager sees
- * it, and the cycle's chaser covers the lead (DESIGN decision 3).
- */
-export const UNCONFIRMED = 'unconfirmed:';
 
 // Teams asks for these to be retried with backoff (DESIGN, platform facts): nothing was posted.
 const TRANSIENT = new Set([408, 412, 429]);
@@ -40,6 +33,8 @@ export function classifyTeamsError(error: unknown): SendResult {
     const after = retry ? retryAfterMs(e.response?.headers?.get?.('retry-after')) : null;
     return { ok: false, retryAfterMs: after, permanent: !retry, error: `Teams answered ${status}${after !== null ? ` (Retry-After ${after / 1000} s)` : ''}: ${message}` };
   }
+  // Teams offers a bot no history to look in: such a row is marked unknown and never sent again; the
+  // programme manager sees it and the cycle's chaser covers the lead (DESIGN decision 3).
   if (e?.name === 'RestError' && !NOT_SENT.has(e.code ?? '')) {
     return refusal(`${UNCONFIRMED} the connection failed after the message was sent (${e.code ?? message}); Teams cannot say whether it arrived, so it is not sent again and the chaser covers it.`);
   }

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { OutboxPayload } from '../../../src/chat/outbox-payload.ts';
-import type { ChatGateway, OutboxRecipient, OutboxRow, SendResult } from '../../../src/app/ports/outbox.ts';
+import { isUnconfirmed, UNCONFIRMED, type ChatGateway, type OutboxRecipient, type OutboxRow, type SendResult } from '../../../src/app/ports/outbox.ts';
 import type { PlatformDirectory } from '../../../src/app/ports/platform-directory.ts';
 import type { Message } from '../../../src/chat/message.ts';
 import { renderBlockKit, type SlackMessage } from '../render/index.ts';
@@ -10,13 +10,6 @@ import { createPacer, type Pacer } from './pacer.ts';
 
 /** The `event_type` of the metadata every outbox message carries, so a send cut short can be found again. */
 export const OUTBOX_EVENT_TYPE = 'stocktake_outbox';
-
-/**
- * Starts the `error` of a failure after which the message may exist all the same (a 5xx, a lost
- * connection). The next attempt looks for the key in the channel's history before posting again.
- */
-export const UNCONFIRMED = 'unconfirmed:';
-
 
 export interface SlackGatewayOptions {
   /** Built with `rejectRateLimitedCalls: true` and no retries: the outbox owns retries and pacing. */
@@ -288,7 +281,7 @@ export function createSlackGateway(options: SlackGatewayOptions): ChatGateway {
       if (channel === null) return refusal('no Slack user for this person (no stored id, and none found by email)');
 
       // An earlier attempt may have posted it before its answer was lost: look before posting again.
-      const earlier = row.attempts > 1 && (row.lastError === null || row.lastError.startsWith(UNCONFIRMED));
+      const earlier = row.attempts > 1 && (row.lastError === null || isUnconfirmed(row.lastError));
       if (earlier) {
         let found: Found;
         try {

@@ -1,6 +1,6 @@
 import { KEEP_TRYING_MS, retryDelayMs, shouldGiveUp } from '../../domain/outbox/retry-policy.ts';
 import type { AppDeps } from '../deps.ts';
-import type { ChatGateway, OutboxRow } from '../ports/outbox.ts';
+import { isUnconfirmed, type ChatGateway, type OutboxRow } from '../ports/outbox.ts';
 import type { ChatPlatform } from '../ports/store.ts';
 
 export type Gateways = Partial<Record<ChatPlatform, ChatGateway>>;
@@ -86,8 +86,13 @@ async function sendOne(deps: AppDeps, gateways: Gateways, row: OutboxRow, counts
     await deps.store.outbox.markSent(row.id, result.messageId, deps.clock.now());
     counts.sent++;
   } else if (shouldGiveUp(row.attempts, result.permanent, deps.clock.now().getTime() - row.createdAt.getTime())) {
-    await deps.store.outbox.markFailed(row.id, result.error);
-    counts.failed++;
+    if (isUnconfirmed(result.error)) {
+      await deps.store.outbox.markUnknown(row.id, result.error);
+      counts.reconciled.unknown++;
+    } else {
+      await deps.store.outbox.markFailed(row.id, result.error);
+      counts.failed++;
+    }
   } else {
     await deps.store.outbox.retryLater(row.id, new Date(deps.clock.now().getTime() + retryDelayMs(row.attempts, result.retryAfterMs)), result.error);
     counts.retried++;

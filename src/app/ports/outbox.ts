@@ -51,6 +51,15 @@ export interface OutboxStore {
   problems(programmeId: string): Promise<OutboxRow[]>;
 }
 
+/**
+ * Starts the recorded error of an attempt that may have reached the platform all the same (a connection
+ * cut after the request went out, a 5xx): a gateway reads it back to look before sending again, and a
+ * send given up with it is marked `unknown`, not `failed` (DESIGN decision 3).
+ */
+export const UNCONFIRMED = 'unconfirmed:';
+
+export const isUnconfirmed = (error: string | null): boolean => error?.startsWith(UNCONFIRMED) ?? false;
+
 export type SendResult =
   | { ok: true; messageId: string | null }
   /** `retryAfterMs` when the platform said when to come back (429 Retry-After); `permanent` when retrying cannot help. */

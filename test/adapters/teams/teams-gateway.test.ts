@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect } from 'vitest';
 import { createLogger } from '../../../adapters/logging/logger.ts';
 import type { Database } from '../../../adapters/store/open-database.ts';
 import { createTeamsEndpoint } from '../../../adapters/teams/teams-adapter.ts';
-import { UNCONFIRMED } from '../../../adapters/teams/teams-gateway.ts';
+import { UNCONFIRMED } from '../../../src/app/ports/outbox.ts';
 import { dispatchOutbox } from '../../../src/app/outbox/dispatch-outbox.ts';
 import type { AppDeps } from '../../../src/app/deps.ts';
 import type { Message } from '../../../src/chat/message.ts';
@@ -104,22 +104,22 @@ describeEachDatabase('the Teams gateway under the outbox', (database: () => Data
     expect(await row('prompt:m1:priya')).toMatchObject({ state: 'sent', attempts: 2 });
   });
 
-  it('never sends again a message whose connection dropped after it was sent, and says so', async () => {
+  it('marks a message whose connection dropped after it was sent unknown, for the programme manager, and never sends it again', async () => {
     await enqueue('prompt:m1:priya', { message: message('Please update action 1.2.') });
     fake.failNext(ACTIVITIES, { hangUp: true, applied: true });
 
-    expect(await dispatch()).toMatchObject({ sent: 0, failed: 1 });
+    expect(await dispatch()).toMatchObject({ sent: 0, failed: 0, reconciled: { unknown: 1 } });
     expect(posts()).toHaveLength(1);
     expect(delivered('action 1.2')).toHaveLength(1);
     const cut = await row('prompt:m1:priya');
-    expect(cut.state).toBe('failed');
+    expect(cut.state).toBe('unknown');
     expect(cut.lastError!.startsWith(UNCONFIRMED)).toBe(true);
     expect(cut.lastError).toContain('chaser');
 
     now = new Date(START.getTime() + 60 * 60_000);
     await dispatch();
     expect(posts()).toHaveLength(1);
-    expect((await row('prompt:m1:priya')).state).toBe('failed');
+    expect((await row('prompt:m1:priya')).state).toBe('unknown');
   });
 
   it('gives up at once on what Teams refuses for good (a bot the user has blocked), after one request', async () => {

@@ -4,7 +4,8 @@ import type { ChatGateway, OutboxRow } from '../../../../src/app/ports/outbox.ts
 import type { Message } from '../../../../src/chat/message.ts';
 import { createPacer } from '../../../../adapters/slack/gateway/pacer.ts';
 import type { SlackIdentities } from '../../../../adapters/slack/gateway/identities.ts';
-import { createSlackGateway, OUTBOX_EVENT_TYPE, UNCONFIRMED } from '../../../../adapters/slack/gateway/slack-gateway.ts';
+import { createSlackGateway, OUTBOX_EVENT_TYPE } from '../../../../adapters/slack/gateway/slack-gateway.ts';
+import { UNCONFIRMED } from '../../../../src/app/ports/outbox.ts';
 import { slackDirectory } from '../../../../adapters/slack/slack-directory.ts';
 import { startFakeSlack, type FakeSlack, type FakeUser } from '../../../support/fake-slack/index.ts';
 
