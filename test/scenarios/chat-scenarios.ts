@@ -210,9 +210,8 @@ export const CHAT_SCENARIOS: readonly ChatScenario[] = [
     name: 'first contact links the person to their platform identity and keeps how to reach them',
     async run(chat, db) {
       expect(await chat.install('helen')).not.toEqual([]);
-      const helen = await db.person('helen');
-      expect(chat.platform === 'slack' ? helen?.slackUserId : helen?.teamsUserId).toBe(chat.userId('helen'));
-      expect(helen?.lastPlatform).toBe(chat.platform);
+      expect(await db.platformUserId('helen', chat.platform)).toBe(chat.userId('helen'));
+      expect((await db.person('helen'))?.lastPlatform).toBe(chat.platform);
       const address = await chat.storedAddress('helen');
       expect(address.stored).toBe(address.expected);
     },

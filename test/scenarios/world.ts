@@ -37,6 +37,11 @@ export function stored(db: Database) {
       const [row] = await rows<{ n: string }>(`SELECT count(*) AS n FROM "StatusUpdate" WHERE source::text <> 'import'`);
       return Number(row!.n);
     },
+    /** The id a platform knows a person by, as linked in the directory. */
+    async platformUserId(who: Who, platform: ChatPlatform): Promise<string | null> {
+      const person = await this.person(who);
+      return (platform === 'slack' ? person?.slackUserId : person?.teamsUserId) ?? null;
+    },
     /** A person's platform identities and where they last answered; null when the directory lacks them. */
     async person(who: Who): Promise<{ slackUserId: string | null; teamsUserId: string | null; teamsConversation: unknown; lastPlatform: ChatPlatform | null } | null> {
       const [row] = await rows<{ slackUserId: string | null; teamsUserId: string | null; teamsConversation: unknown; lastPlatform: ChatPlatform | null }>(

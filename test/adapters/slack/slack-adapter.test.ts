@@ -58,6 +58,17 @@ describe('answers through Slack’s own channels', () => {
   });
 });
 
+describe('App Home', () => {
+  it('shows a lead their actions, each with its update button, when they open the Home tab', async () => {
+    const res = await h.send(eventCallback({ type: 'app_home_opened', user: USERS.priya.id, channel: h.fake.dmChannelFor(USERS.priya.id), tab: 'home', event_ts: '1700000002.000100' }, 'Ev0PRIYAHOME'));
+    expect(res.status).toBe(200);
+    const home = await eventually(() => h.fake.homeOf(USERS.priya.id));
+    expect(home.type).toBe('home');
+    expect(wordsOf(home)).toContain('Your actions');
+    expect(wordsOf(home)).toContain('update.open');
+  });
+});
+
 describe('requests Slack did not sign', () => {
   it('rejects a bad signature and a stale timestamp, and does nothing', async () => {
     const before = h.fake.calls.length;
