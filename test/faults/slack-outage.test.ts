@@ -70,9 +70,13 @@ describeEachDatabase('a fan-out while Slack answers 500s and 429s for a minute',
     fake = await startFakeSlack({ token: TOKEN, users: hullSlackUsers(), now: clock.now });
     fake.rateLimit({ perChannelPerSecond: 1, globalPerSecond: 20 });
     const outageEnds = PROMPTS_DUE.getTime() + OUTAGE_MS;
+    // Posting and reading history fail; opening a DM and finding a user by email (which the gateway
+    // does once per person and remembers) still answer, so sends get as far as Slack and some land
+    // while their answer is lost: their retries must look in a history that is failing too.
     fake.outage({
       until: outageEnds,
-      faults: [{ status: 500 }, { status: 429, retryAfter: 7 }, { status: 502, applied: true }, { status: 503 }, { status: 429, retryAfter: 3 }, { hangUp: true }],
+      faults: [{ status: 500 }, { status: 429, retryAfter: 7 }, { status: 502, applied: true }, { status: 503 }, { status: 429, retryAfter: 3 }, { hangUp: true, applied: true }],
+      methods: ['chat.postMessage', 'conversations.history', 'conversations.replies'],
     });
 
     const deps: AppDeps = { store: createStore(db()), clock: { now: clock.date }, defaultTimezone: 'Europe/London' };
