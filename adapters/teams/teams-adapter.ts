@@ -8,6 +8,7 @@ import type { OutboxPayload } from '../../src/chat/outbox-payload.ts';
 import { handleInbound, type ChatRuntime } from '../../src/chat/router.ts';
 import type { Logger } from '../logging/logger.ts';
 import { replyRetries } from './connector-retries.ts';
+import { answerBadTokensWith401 } from './bad-token-401.ts';
 import { deliverTeamsReplies, payloadActivities, sendActivities } from './deliver.ts';
 import { unacceptedFile } from './files/deliver-file.ts';
 import { readFileConsent } from './files/file-consent.ts';
@@ -43,6 +44,7 @@ export function createTeamsEndpoint(settings: TeamsSettings, deps: AppDeps, log:
           MicrosoftAppType: settings.tenantId ? 'SingleTenant' : 'MultiTenant',
         },
   );
+  if (!localMode) answerBadTokensWith401(adapter);
   adapter.use(replyRetries);
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, activityType: context.activity.type }, 'Teams turn failed');
