@@ -1,4 +1,4 @@
 import { startSlackDriver } from './drivers/slack-driver.ts';
 import { runChatScenarios } from './run-scenarios.ts';
 
-runChatScenarios('Slack', startSlackDriver);
+runChatScenarios('slack', startSlackDriver);

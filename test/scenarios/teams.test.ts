@@ -1,4 +1,4 @@
 import { startTeamsDriver } from './drivers/teams-driver.ts';
 import { runChatScenarios } from './run-scenarios.ts';
 
-runChatScenarios('Teams', startTeamsDriver);
+runChatScenarios('teams', startTeamsDriver);

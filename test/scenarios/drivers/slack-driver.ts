@@ -31,12 +31,13 @@ export async function startSlackDriver(db: Database, clockStart: Date): Promise<
   /** The trigger ids of requests, by the user who sent them (a modal opens for the trigger it was given). */
   const triggers = new Map<string, string>();
 
-  /** What the bot has shown one person, by kind: response_url posts of theirs, their DM, ephemerals, modals, Home, files. */
+  /** What the bot has shown one person, by kind: response_url posts of theirs, their DM, the channel they are in, ephemerals, modals, Home, files. */
   const shownTo = (who: Who, responseUrl: string | null, place: string | null): Seen[][] => {
     const id = USERS[who].id;
     return [
       responseUrl ? fake.responses(responseUrl).map((p) => seenMessage(p.body, place)) : [],
       since(dm(who)).map((m) => seenMessage(m, dm(who))),
+      place && place !== dm(who) ? since(place).map((m) => seenMessage(m, place)) : [],
       fake.ephemerals().filter((e) => e.user === id).map((e) => seenMessage(e, e.channel)),
       fake.callsTo('views.open').filter((c) => c.ok && triggers.get(String(c.args.trigger_id)) === id).map((c) => seenModal(c.args.view as ModalView)),
       fake.callsTo('views.publish').filter((c) => c.ok && c.args.user_id === id).map((c) => seenMessage(c.args.view as { blocks: unknown[] }, null)),
