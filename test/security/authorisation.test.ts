@@ -87,11 +87,6 @@ describeEachDatabase('threats: acting beyond one’s role', (db) => {
     expectOnlyPrivate(asked);
     expect(wordsOf(asked)).toContain(notHull);
 
-    const chosen = await inbound(deps, button('kit', 'programme.choose', JSON.stringify({ p: hull.programme.id, c: 'overdue', a: '' })));
-    expect(wordsOf(chosen)).toContain(notHull);
-    const shared = await inbound(deps, button('kit', 'overdue.share', JSON.stringify({ p: hull.programme.id, a: '' })));
-    expectOnlyPrivate(shared);
-    expect(wordsOf(shared)).toContain(notHull);
 
     // An action or a board of a programme one cannot see reads as not there: its refs stay private.
     const tries = [
@@ -100,18 +95,17 @@ describeEachDatabase('threats: acting beyond one’s role', (db) => {
       button('kit', 'update.no-change', JSON.stringify({ m: 'meeting', b: hull.board.id, d: '2024-03-12', f: alex.id })),
       button('kit', 'update.no-change', JSON.stringify({ m: 'meeting', b: hull.board.id, d: '2024-03-12', a: hull.actions.map((a) => a.id) })),
       button('kit', 'update.no-change', JSON.stringify({ m: 'meeting', b: hull.board.id, d: '2024-03-12' })),
+      button('kit', 'programme.choose', JSON.stringify({ p: hull.programme.id, c: 'overdue', a: '' })),
+      button('kit', 'overdue.share', JSON.stringify({ p: hull.programme.id, a: '' })),
+      button('kit', 'report.post', JSON.stringify({ p: hull.programme.id, b: hull.board.id, c: null })),
+      button('kit', 'report.paper', JSON.stringify({ p: hull.programme.id, b: hull.board.id, c: null })),
     ];
     for (const attempt of tries) {
       const replies = await inbound(deps, attempt);
       expectOnlyPrivate(replies);
       const words = wordsOf(replies);
       expect(words).toMatch(/no longer in Stocktake|has expired/);
-      expect(words).not.toMatch(/1\.1|1\.2|SEND Partnership Board/);
-    }
-    for (const id of ['report.post', 'report.paper']) {
-      const pressed = await inbound(deps, button('kit', id, JSON.stringify({ p: hull.programme.id, b: hull.board.id, c: null })));
-      expectOnlyPrivate(pressed);
-      expect(wordsOf(pressed)).toContain('Only the chair of SEND Partnership Board or a programme manager can send its report.');
+      expect(words).not.toMatch(/1\.1|1\.2|SEND Partnership Board|Hull/);
     }
     await expectUnchanged(db(), before);
   });

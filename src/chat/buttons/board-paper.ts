@@ -5,6 +5,7 @@ import { BOARD_PAPER, type PostValue } from '../commands/send-report.ts';
 import type { ButtonHandler } from '../handlers.ts';
 import { notice } from '../notice.ts';
 import { parseButtonValue } from './button-value.ts';
+import { expired, seesProgramme } from './expired.ts';
 
 /** The button's value; `a` fixes the report's as-of date when the paper is made again (see the `file` reply). */
 type PaperValue = PostValue & { a?: unknown };
@@ -16,7 +17,7 @@ export const boardPaperButton: ButtonHandler = {
     const value = parseButtonValue<PaperValue>(raw, ['p', 'b', 'c']);
     const board = value ? await ctx.deps.store.boards.findById(value.b) : null;
     const programme = board ? await ctx.deps.store.programmes.findById(board.programmeId) : null;
-    if (!board || !programme || !ctx.deps.documents) return [{ kind: 'private', message: notice('That button has expired: run /send-report again.') }];
+    if (!board || !programme || !ctx.deps.documents || !seesProgramme(ctx, programme.id)) return expired(ctx, 'send-report');
     const permission = canSendReport(ctx.actor, board);
     if (!permission.allowed) return [{ kind: 'private', message: notice(permission.reason) }];
     const asOf = typeof value?.a === 'string' && isCalendarDate(value.a) ? value.a : null;

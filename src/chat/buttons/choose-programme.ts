@@ -3,8 +3,8 @@ import { CHOOSE_PROGRAMME, type ChoiceValue } from '../commands/programme-choice
 import { boardReplies } from '../commands/board.ts';
 import { overdueReplies } from '../commands/overdue.ts';
 import { sendReportReplies } from '../commands/send-report.ts';
-import { notice } from '../notice.ts';
 import { parseButtonValue } from './button-value.ts';
+import { expired, seesProgramme } from './expired.ts';
 
 /** Commands that ask "which programme?" and can be re-run for the one chosen. */
 const RERUN: Record<string, (ctx: Parameters<CommandHandler['run']>[0], args: string, programmeId: string) => ReturnType<CommandHandler['run']>> = {
@@ -18,7 +18,7 @@ export const chooseProgrammeButton: ButtonHandler = {
   async run(ctx, raw) {
     const value = parseButtonValue<ChoiceValue>(raw, ['p', 'c', 'a']);
     const rerun = value ? RERUN[value.c] : undefined;
-    if (!value || !rerun) return [{ kind: 'private', message: notice('That button has expired: run the command again.') }];
+    if (!value || !rerun || !seesProgramme(ctx, value.p)) return expired(ctx, null);
     return rerun(ctx, value.a, value.p);
   },
 };

@@ -1,14 +1,13 @@
-import { typed } from '../context.ts';
 import type { ButtonHandler } from '../handlers.ts';
 import { overdueView, SHARE_OVERDUE, type ShareValue } from '../commands/overdue.ts';
-import { notice } from '../notice.ts';
 import { parseButtonValue } from './button-value.ts';
+import { expired, seesProgramme } from './expired.ts';
 
 export const shareOverdueButton: ButtonHandler = {
   id: SHARE_OVERDUE,
   async run(ctx, raw) {
     const value = parseButtonValue<ShareValue>(raw, ['p', 'a']);
-    if (!value || !ctx.place.channelId) return [{ kind: 'private', message: notice(`That button has expired: run ${typed(ctx, 'overdue')} again.`) }];
+    if (!value || !ctx.place.channelId || !seesProgramme(ctx, value.p)) return expired(ctx, 'overdue');
     const view = await overdueView(ctx, value.a, value.p);
     if (!view.ok) return view.replies;
     view.message.blocks.push({ type: 'context', text: `Shared by ${ctx.person.name}.` });
