@@ -37,6 +37,25 @@ export function reportError(error: unknown): number {
     process.stderr.write(`${error.message}\n`);
     return 1;
   }
+  const unreachable = databaseUnreachable(error);
+  if (unreachable) {
+    // Not the user's mistake, nor a fault in the code: said plainly, without a stack trace.
+    process.stderr.write(`The database cannot be reached (${unreachable}): the command did not finish. Try again once the database is back.\n`);
+    return 2;
+  }
   process.stderr.write(`Internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return 2;
+}
+
+// Node's codes for a server that refuses, drops or cannot be found; pg's words for a connection that went away.
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+const CONNECTION_LOST = /Connection terminated|connection timeout|Can't reach database server/i;
+
+/** What went wrong, when it is the database's connection that failed (through any wrapping); else null. */
+function databaseUnreachable(error: unknown): string | null {
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    const message = typeof e.message === 'string' ? e.message : '';
+    if ((typeof e.code === 'string' && NETWORK_CODES.has(e.code)) || CONNECTION_LOST.test(message)) return message || String(e.code);
+  }
+  return null;
 }

@@ -19,6 +19,7 @@ import { LEADS_PROMPTED, seedHullBoardCycle } from '../support/hull-board-cycle.
 import { seedHull } from '../support/seed-hull.ts';
 import { BOT_TOKEN, SIGNING_SECRET, sendToSlackEndpoint, viewSubmission } from '../support/slack-requests.ts';
 import { USERS } from '../support/slack-harness.ts';
+import { startTick } from '../support/tick-process.ts';
 import { startDbProxy, type DbProxy } from './db-proxy.ts';
 import { describePrompts, expectOnePromptPerLead, outboxStates, PROMPTS_DUE, startHullSlack, TOKEN } from './hull-cycle.ts';
 
@@ -104,10 +105,13 @@ describe.skipIf(!ADMIN_URL)('the database unreachable for 30 seconds (PostgreSQL
     // The lease cannot even be given back: it stays as it was until it expires.
     await expect(deps.store.locks.release('stocktake-tick', 'replica-a')).rejects.toThrow();
 
-    // The scheduler's next tick in the outage fails at once, and sends nothing.
+    // The scheduler's next tick in the outage fails at once, and sends nothing; so does `stocktake tick`, saying why.
     now = after(10_000);
     const callsBefore = fake.calls.length;
     await expect(runTick()).rejects.toThrow();
+    const command = await startTick({ now, slackApiUrl: fake.url, slackToken: TOKEN, databaseUrl: viaProxy }).done;
+    expect(command.code, `${command.stdout}${command.stderr}`).toBe(2);
+    expect(command.stderr).toMatch(/^The database cannot be reached \(.*ECONNREFUSED.*\): the command did not finish\. Try again once the database is back\.\n$/);
     expect(fake.calls.length).toBe(callsBefore);
 
     await proxy.restore();

@@ -50,6 +50,15 @@ describe("the command line's exit statuses", () => {
     expect(stderr).toMatch(/^Internal error: TypeError: boom/);
   });
 
+  it('gives 2 for a database that cannot be reached, saying so plainly, without a stack trace', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const { status, stderr } = stderrOf(() => reportError(refused));
+    expect(status).toBe(2);
+    expect(stderr).toBe('The database cannot be reached (connect ECONNREFUSED 127.0.0.1:5432): the command did not finish. Try again once the database is back.\n');
+    const wrapped = stderrOf(() => reportError(new Error('Invalid `prisma.outbox.update()` invocation', { cause: new Error('Connection terminated unexpectedly') })));
+    expect(wrapped.stderr).toMatch(/^The database cannot be reached \(Connection terminated unexpectedly\)/);
+  });
+
   it("turns a use case's expected failure into a user error carrying its issues", () => {
     expect(unwrap(ok(7))).toBe(7);
     const failure = fail('programme-not-found', 'There is no programme called "Nowhere". Programmes: Hull.');
