@@ -11,6 +11,7 @@ import { registerPeople } from './commands/people.ts';
 import { registerProgramme } from './commands/programme.ts';
 import { registerReport } from './commands/report.ts';
 import { registerRestore } from './commands/restore.ts';
+import { registerRetention } from './commands/retention.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerTick } from './commands/tick.ts';
 
@@ -23,7 +24,7 @@ export function buildProgram(): Command {
       // Commander's own usage errors are the user's: exit status 1, as DESIGN's interface says.
       process.exit(err.exitCode === 0 ? 0 : 1);
     });
-  for (const register of [registerMigrate, registerProgramme, registerImport, registerPeople, registerGrant, registerBoard, registerOverdue, registerReport, registerAway, registerTick, registerServe, registerDemo, registerBackup, registerRestore]) {
+  for (const register of [registerMigrate, registerProgramme, registerImport, registerPeople, registerGrant, registerBoard, registerOverdue, registerReport, registerAway, registerTick, registerServe, registerDemo, registerBackup, registerRestore, registerRetention]) {
     register(program);
   }
   return program;
