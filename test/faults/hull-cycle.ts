@@ -15,27 +15,27 @@ export const AFTER_LEASE = new Date(PROMPTS_DUE.getTime() + 3 * 60_000);
 
 export const startHullSlack = (): Promise<FakeSlack> => startFakeSlack({ token: TOKEN, users: hullSlackUsers() });
 
-/** A copy of the migrated embedded template, seeded with Hull and closed again, so that child processes can take its lock. */
-export async function seededDataDir(): Promise<{ dir: string; dispose(): Promise<void> }> {
+/** A copy of the migrated embedded template, seeded with Hull (its board meeting on `meetings`) and closed again, so that child processes can take its lock. */
+export async function seededDataDir(meetings?: string[]): Promise<{ dir: string; dispose(): Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'stocktake-faults-'));
   await cp(inject('embeddedTemplate'), dir, { recursive: true });
   const db = await openDatabase({ dataDir: dir });
   try {
-    await seedHullBoardCycle(db);
+    await seedHullBoardCycle(db, meetings);
   } finally {
     await db.close();
   }
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** How many messages carrying each `prompt:` key every DM holds, keyed by Slack user. */
-export function promptsPerLead(fake: FakeSlack): Map<string, Map<string, number>> {
+/** How many messages carrying each outbox key that starts with `prefix` every DM holds, keyed by Slack user. */
+export function promptsPerLead(fake: FakeSlack, prefix = 'prompt:'): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
   for (const [userId] of HULL_SLACK_PEOPLE) {
     const keys = new Map<string, number>();
     for (const m of fake.messagesIn(fake.dmChannelFor(userId))) {
       const key = m.metadata?.event_payload?.key;
-      if (typeof key === 'string' && key.startsWith('prompt:')) keys.set(key, (keys.get(key) ?? 0) + 1);
+      if (typeof key === 'string' && key.startsWith(prefix)) keys.set(key, (keys.get(key) ?? 0) + 1);
     }
     if (keys.size > 0) out.set(userId, keys);
   }

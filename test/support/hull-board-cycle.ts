@@ -30,13 +30,14 @@ export const hullSlackUsers = (): FakeUser[] => HULL_SLACK_PEOPLE.map(([id, name
 export const LEADS_PROMPTED = 10;
 
 /**
- * Hull's register and people, one board meeting on Tue 14 May 2024 and a programme manager, written
- * through the use cases: asked Tue 7 May 09:30, chased Thu 9 May, cut-off Fri 10 May 12:00 (BST).
+ * Hull's register and people, a board and a programme manager, written through the use cases. The
+ * board meets on Tue 14 May 2024 unless told otherwise: asked Tue 7 May 09:30, chased Thu 9 May,
+ * cut-off Fri 10 May 12:00 (BST).
  */
-export async function seedHullBoardCycle(db: Database): Promise<void> {
+export async function seedHullBoardCycle(db: Database, meetings: string[] = ['2024-05-14']): Promise<void> {
   const deps = appDeps(db, new Date('2024-04-01T09:00:00Z'));
   await importPeople(deps, await readRegisterFile(HULL_PEOPLE_CSV), 'test');
   await importRegister(deps, { programme: 'Hull', grid: await readRegisterFile(HULL_CSV), actor: 'test', file: 'hull.csv' });
-  await addBoard(deps, 'Hull', 'SEND Partnership Board', { meetings: ['2024-05-14'], chair: 'helen.carter@hull.example' }, 'test');
+  await addBoard(deps, 'Hull', 'SEND Partnership Board', { meetings, chair: 'helen.carter@hull.example' }, 'test');
   await grantRole(deps, { email: 'nadia.hussain@hull.example', role: 'programme-manager', programme: 'Hull', actor: 'test' });
 }
