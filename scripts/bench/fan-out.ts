@@ -21,6 +21,7 @@ import { openTarget } from './targets.ts';
 
 export const FAKE_LIMITS = { perChannelPerSecond: 1, globalPerSecond: 20 } as const;
 const SETTLE_MS = 5000;
+const DAY_MS = 86_400_000;
 /** Gives up waiting for the prompts after the floor times this, plus a minute. */
 const PATIENCE = 4;
 
@@ -44,6 +45,8 @@ export interface FanOutResult {
   tick: BotTick;
   /** Milliseconds from the last prompt to the tick's return. */
   tailMs: number;
+  /** The untimed tick before the ask, with nothing due, that warms the bot as the scheduler's earlier ticks would, ms. */
+  warmUpTickMs: number;
   idle: BotMemory;
   peak: BotMemory;
   load: [number, number];
@@ -72,6 +75,10 @@ export async function runFanOut(name: TargetName, o: BenchOptions, log: (line: s
     );
     await sleep(SETTLE_MS);
     const idle = await bot.memory();
+    // A running bot has ticked before (at start-up, then every few minutes), so its database client is
+    // warm when prompts fall due: one tick a day before the ask, with nothing due, does that here.
+    const warmUp = await bot.tick(new Date(askAt.getTime() - DAY_MS));
+    if (warmUp.result.queued !== 0) throw new Error(`the warm-up tick queued ${warmUp.result.queued} message(s): nothing should be due a day before the ask`);
     fake.rateLimit(FAKE_LIMITS);
 
     const dms = seeded.people.map((p, i) => ({ channel: fake!.dmChannelFor(slackIdOf(i)), key: `prompt:${meetingId}:${personIds.get(p.email.toLowerCase())}` }));
@@ -119,6 +126,7 @@ export async function runFanOut(name: TargetName, o: BenchOptions, log: (line: s
       postGaps: percentiles(posts.slice(1).map((t, i) => t - posts[i]!)),
       tick,
       tailMs: tick.endedAt - lastPrompt,
+      warmUpTickMs: warmUp.endedAt - warmUp.startedAt,
       idle,
       peak,
       load: [loadBefore, os.loadavg()[0]!],

@@ -102,6 +102,7 @@ export function formatServiceDetails(acks: readonly AckResult[], fanOuts: readon
   for (const r of fanOuts) {
     const t = r.tick;
     lines.push(`${r.label}, fan-out to ${r.leads} leads (load average ${r.load[0].toFixed(1)} at the start, ${r.load[1].toFixed(1)} at the end)`);
+    lines.push(`  warm-up (not in the figures): a tick a day before the ask, nothing due, took ${s(r.warmUpTickMs)} s`);
     lines.push(
       `  tick: ${t.result.due} due, ${t.result.queued} queued, ${t.result.dispatched.sent} sent, ${t.result.dispatched.retried} retried, ${t.result.dispatched.failed} failed; ` +
         `rows written after ${t.enqueuedMs === null ? '–' : s(t.enqueuedMs)} s, first prompt after ${s(r.firstPostMs)} s, last prompt after ${s(r.wallMs)} s, tick returned ${s(r.tailMs)} s later`,
