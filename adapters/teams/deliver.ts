@@ -56,6 +56,8 @@ export interface TeamsDelivery {
   context: TurnContext;
   /** Posts to a channel by id (a governance channel), through the adapter's proactive path. */
   postToChannel(channelId: string, payload: OutboxPayload, from: Partial<ConversationReference>): Promise<void>;
+  /** Sends to the caller's one-to-one chat with the bot, from wherever they asked. */
+  toCallerDirectly(from: Partial<Activity>, activities: Partial<Activity>[]): Promise<void>;
 }
 
 /**
@@ -63,8 +65,14 @@ export interface TeamsDelivery {
  * the caller refreshes the card itself (Universal Actions), so what was recorded — or what needs
  * correcting — shows where they pressed; anything else is sent as messages in the conversation.
  */
-export async function deliverTeamsReplies({ context, postToChannel }: TeamsDelivery, replies: readonly Reply[]): Promise<void> {
+export async function deliverTeamsReplies({ context, postToChannel, toCallerDirectly }: TeamsDelivery, replies: readonly Reply[]): Promise<void> {
   const invoke = context.activity.type === ActivityTypes.Invoke;
+  // Teams has no message only one member of a channel sees: what is for the caller alone goes to their 1:1 chat.
+  const shared = context.activity.conversation?.conversationType !== 'personal';
+  const toCaller = async (activities: Partial<Activity>[]) => {
+    if (shared) await toCallerDirectly(context.activity, activities);
+    else for (const activity of activities) await context.sendActivity(activity);
+  };
   // Only a card action's answer can carry a card; other invokes (a file accepted) are answered 200 once the work is done.
   const cardAction = invoke && context.activity.name === 'adaptiveCard/action';
   let answered = false;
@@ -84,13 +92,13 @@ export async function deliverTeamsReplies({ context, postToChannel }: TeamsDeliv
           await refresh(first!.card);
           for (const part of rest) await context.sendActivity({ type: ActivityTypes.Message, textFormat: 'plain', text: part.text, attachments: [CardFactory.adaptiveCard(part.card)] });
         } else {
-          for (const activity of messageActivities(reply.message)) await context.sendActivity(activity);
+          await toCaller(messageActivities(reply.message));
         }
         break;
       }
       case 'open-form':
         // No modals in Teams: the form arrives as its own card, and the list it came from stays.
-        await context.sendActivity({ type: ActivityTypes.Message, textFormat: 'plain', text: reply.form.title, attachments: [CardFactory.adaptiveCard(renderFormCard(reply.form))] });
+        await toCaller([{ type: ActivityTypes.Message, textFormat: 'plain', text: reply.form.title, attachments: [CardFactory.adaptiveCard(renderFormCard(reply.form))] }]);
         break;
       case 'post':
         await postToChannel(reply.channelId, { message: reply.message, ...(reply.thread ? { thread: reply.thread } : {}) }, context.activity);
@@ -100,7 +108,7 @@ export async function deliverTeamsReplies({ context, postToChannel }: TeamsDeliv
         break;
       case 'home':
         // Teams has no home tab; after an update the card refresh already says what changed.
-        if (replies.length === 1) for (const activity of messageActivities(reply.message)) await context.sendActivity(activity);
+        if (replies.length === 1) await toCaller(messageActivities(reply.message));
         break;
     }
   }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ActivityTypes, TurnContext, type ConversationReference } from 'botbuilder';
+import { ActivityTypes, TurnContext, type Activity, type ConversationParameters, type ConversationReference } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { identifyCaller } from '../../src/app/identity/identify-caller.ts';
 import type { AppDeps } from '../../src/app/deps.ts';
@@ -68,6 +69,15 @@ export function createTeamsEndpoint(settings: TeamsSettings, deps: AppDeps, log:
     });
   };
 
+  // Creating a 1:1 conversation that exists already gives back the same one, so nothing needs storing first.
+  const toCallerDirectly = async (from: Partial<Activity>, activities: Partial<Activity>[]) => {
+    const tenantId = from.conversation?.tenantId;
+    const parameters = { isGroup: false, bot: from.recipient, members: [from.from], tenantId, channelData: { tenant: { id: tenantId } } } as ConversationParameters;
+    await adapter.createConversationAsync(settings.appId ?? '', 'msteams', from.serviceUrl ?? '', AuthenticationConstants.ToChannelFromBotOAuthScope, parameters, async (ctx) => {
+      for (const activity of activities) await ctx.sendActivity(activity);
+    });
+  };
+
   const logic = async (context: TurnContext) => {
     const activity = context.activity;
     lastServiceUrl = activity.serviceUrl ?? lastServiceUrl;
@@ -86,12 +96,12 @@ export function createTeamsEndpoint(settings: TeamsSettings, deps: AppDeps, log:
     }
     // A file accepted is made again from the button press its consent card carried (files/file-consent.ts).
     const consent = readFileConsent(activity);
-    if (consent && consent.action !== 'accept') return deliverTeamsReplies({ context, postToChannel }, [unacceptedFile(consent)]);
+    if (consent && consent.action !== 'accept') return deliverTeamsReplies({ context, postToChannel, toCallerDirectly }, [unacceptedFile(consent)]);
     const inbound = consent ? consent.inbound : toInbound(activity);
     if (!inbound) return;
     const runtime: ChatRuntime = { deps, directory, onError: (error, i) => log.error({ err: error, kind: i.kind }, 'Teams request failed') };
     const replies = await handleInbound(runtime, inbound);
-    await deliverTeamsReplies({ context, postToChannel }, replies);
+    await deliverTeamsReplies({ context, postToChannel, toCallerDirectly }, replies);
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {

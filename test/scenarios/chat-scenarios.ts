@@ -1,5 +1,4 @@
 import { expect } from 'vitest';
-import type { ChatPlatform } from '../../src/app/ports/store.ts';
 import { CAST } from './cast.ts';
 import type { ChatDriver } from './driver.ts';
 import { button, form, words } from './seen.ts';
@@ -14,8 +13,6 @@ import type { Stored } from './world.ts';
 export interface ChatScenario {
   name: string;
   run(chat: ChatDriver, db: Stored): Promise<void>;
-  /** A defect known on a platform, said in a line: there the scenario is expected to fail until it is fixed. */
-  knownDefect?: Partial<Record<ChatPlatform, string>>;
 }
 
 /** The bot's clock as each scenario starts: inside the May cycle, after the prompts were due. */
@@ -56,9 +53,6 @@ export const CHAT_SCENARIOS: readonly ChatScenario[] = [
   },
   {
     name: 'an overdue list asked for in the governance channel is seen by the asker alone until they share it with one click',
-    knownDefect: {
-      teams: 'a "private" reply to an @mention in a Teams channel is posted in the channel for everyone (deliverTeamsReplies sends it into the conversation it came from)',
-    },
     async run(chat) {
       const mine = await chat.runCommand('nadia', 'overdue', [{ mention: 'alex' }], 'governance channel');
       expect(await chat.governancePosts()).toEqual([]);

@@ -5,7 +5,7 @@ import { CHAT_SCENARIOS, SCENARIO_CLOCK } from './chat-scenarios.ts';
 import type { ChatDriver, StartDriver } from './driver.ts';
 import { stored } from './world.ts';
 
-/** Every chat scenario against one platform's driver, on each database under test; a known defect there is an expected failure. */
+/** Every chat scenario against one platform's driver, on each database under test. */
 export function runChatScenarios(platform: ChatPlatform, start: StartDriver): void {
   describeEachDatabase(`chat scenarios on ${platform === 'slack' ? 'Slack' : 'Teams'}`, (db) => {
     let chat: ChatDriver;
@@ -18,10 +18,6 @@ export function runChatScenarios(platform: ChatPlatform, start: StartDriver): vo
     beforeEach(async () => {
       await chat.reset();
     });
-    for (const scenario of CHAT_SCENARIOS) {
-      const defect = scenario.knownDefect?.[platform];
-      if (defect) it.fails(`${scenario.name} (known defect: ${defect})`, () => scenario.run(chat, stored(db())));
-      else it(scenario.name, () => scenario.run(chat, stored(db())));
-    }
+    for (const scenario of CHAT_SCENARIOS) it(scenario.name, () => scenario.run(chat, stored(db())));
   });
 }

@@ -16,10 +16,12 @@ const CHAT_LIMIT = 40;
 export interface ShareValue {
   p: string;
   a: string;
+  /** The channel it was asked in: where a platform without private replies in channels (Teams) sends the answer to a direct chat, the click comes from there. */
+  c?: string;
 }
 
 /** The overdue list for a programme, narrowed as asked; `null` with the reason when it cannot be made. */
-export async function overdueView(ctx: ChatContext, args: string, programmeId: string | null): Promise<{ ok: true; message: Message; programmeId: string } | { ok: false; replies: Reply[] }> {
+export async function overdueView(ctx: ChatContext, args: string, programmeId: string | null): Promise<{ ok: true; message: Message; programmeId: string; words: string } | { ok: false; replies: Reply[] }> {
   const where = await programmeForCommand(ctx, 'overdue', args, programmeId);
   if (!where.ok) return where;
   const { programme } = where.value;
@@ -29,7 +31,7 @@ export async function overdueView(ctx: ChatContext, args: string, programmeId: s
   if (!list.ok) return { ok: false, replies: [{ kind: 'private', message: failureMessage(list.error) }] };
   const message = overdueMessage(list.value, { limit: CHAT_LIMIT, narrowHint: `Narrow it with ${typed(ctx, 'overdue')} followed by a workstream, @someone or “mine”; \`stocktake overdue\` lists them all.` });
   if (parsed.label) message.blocks.splice(1, 0, { type: 'context', text: `Only actions ${parsed.label}.` });
-  return { ok: true, message, programmeId: programme.id };
+  return { ok: true, message, programmeId: programme.id, words: parsed.words };
 }
 
 export const overdueCommand: CommandHandler = {
@@ -47,7 +49,7 @@ export async function overdueReplies(ctx: ChatContext, args: string, programmeId
   if (ctx.place.channelId && !ctx.place.direct) {
     view.message.blocks.push({
       type: 'actions',
-      buttons: [{ id: SHARE_OVERDUE, label: 'Share in this channel', value: JSON.stringify({ p: view.programmeId, a: args } satisfies ShareValue) }],
+      buttons: [{ id: SHARE_OVERDUE, label: 'Share in this channel', value: JSON.stringify({ p: view.programmeId, a: view.words, c: ctx.place.channelId } satisfies ShareValue) }],
     });
   }
   return [{ kind: 'private', message: view.message }];

@@ -32,14 +32,19 @@ export async function startTeamsDriver(db: Database, clockStart: Date): Promise<
   const sinceScenario = (conversation: string) => connector.activities.slice(scenarioStart).filter((a) => a.conversationId === conversation);
   const shownIn = (conversation: string) => sinceScenario(conversation).map((a) => seenActivity(a.activity, conversation));
 
-  /** Sends an activity and returns what the bot then showed in that conversation (an invoke's refreshed card first). */
+  /**
+   * Sends an activity and returns what the bot then showed in that conversation (an invoke's refreshed card
+   * first) and in the sender's 1:1 chat, where Teams gets what is for the sender alone.
+   */
   const step = async (conversation: string, body: Activity): Promise<Seen[]> => {
-    const before = sinceScenario(conversation).length;
+    const personal = personalConversationId((body.from as { id: string }).id);
+    const places = [...new Set([conversation, personal])];
+    const before = places.map((c) => sinceScenario(c).length);
     const res = await h.post(body);
     if (res.status !== 200) throw new Error(`The bot answered the activity with ${res.status}`);
     const text = await res.text();
     const refreshed = body.type === 'invoke' && text ? seenInvokeResponse(JSON.parse(text), conversation) : [];
-    return [...refreshed, ...shownIn(conversation).slice(before)];
+    return [...refreshed, ...places.flatMap((c, i) => shownIn(c).slice(before[i]))];
   };
   const send = (conversation: string, spec: InboundSpec) => step(conversation, activity(spec));
 

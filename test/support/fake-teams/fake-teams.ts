@@ -269,7 +269,9 @@ export async function startFakeTeamsConnector(options: FakeTeamsOptions = {}): P
     if (list.length === 0) return [400, error('BadArgument', 'A conversation needs members')];
     if (!isGroup && list.length !== 1) return [400, error('BadArgument', 'A 1:1 conversation has exactly one member besides the bot')];
     const id = isGroup ? `19:${newActivityId()}@thread.v2` : personalConversationFor(list[0]!.id);
-    if (!members.has(id)) members.set(id, [...list]);
+    // Teams knows its users: a conversation's roster carries their full profile, not just the ids the bot gave.
+    const known = (m: ChannelAccount) => [...defaultMembers, ...[...members.values()].flat()].find((k) => k.id === m.id) ?? m;
+    if (!members.has(id)) members.set(id, list.map(known));
     const created: CreatedConversation = { id, parameters: body };
     conversations.push(created);
     if (isObject(body.activity)) {
