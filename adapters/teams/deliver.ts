@@ -2,7 +2,6 @@ import { ActivityTypes, CardFactory, type Activity, type ConversationReference, 
 import type { OutboxPayload } from '../../src/chat/outbox-payload.ts';
 import type { Message } from '../../src/chat/message.ts';
 import type { Reply } from '../../src/chat/replies.ts';
-import { setConnectorRetries, type ConnectorRetries } from './connector-retries.ts';
 import { deliverFile } from './files/deliver-file.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, renderFormCard, type AdaptiveCard } from './render/index.ts';
 
@@ -20,26 +19,6 @@ export function messageActivities(message: Message): Partial<Activity>[] {
 /** A payload as activities: the message's parts, then its thread. */
 export function payloadActivities(payload: OutboxPayload): Partial<Activity>[] {
   return [...messageActivities(payload.message), ...(payload.thread ?? []).flatMap(messageActivities)];
-}
-
-export interface PartsDelivery {
-  /** Who retries the first part: `none` when the outbox owns retries (see connector-retries.ts). */
-  firstRetries: ConnectorRetries;
-  /** A later part failed: the message exists all the same, so this is reported rather than thrown. */
-  incomplete(error: unknown): void;
-}
-
-/** Sends a message's parts, the later ones as replies to the first; returns the first's id. */
-export async function sendActivities(context: TurnContext, [first, ...rest]: Partial<Activity>[], delivery: PartsDelivery): Promise<string | null> {
-  setConnectorRetries(context, delivery.firstRetries);
-  const sent = await context.sendActivity(first!);
-  setConnectorRetries(context, 'throttled');
-  try {
-    for (const part of rest) await context.sendActivity({ ...part, replyToId: sent?.id });
-  } catch (error) {
-    delivery.incomplete(error);
-  }
-  return sent?.id ?? null;
 }
 
 const invokeResponse = (card: AdaptiveCard) => ({

@@ -10,7 +10,8 @@ import { handleInbound, type ChatRuntime } from '../../src/chat/router.ts';
 import type { Logger } from '../logging/logger.ts';
 import { replyRetries } from './connector-retries.ts';
 import { answerBadTokensWith401 } from './bad-token-401.ts';
-import { deliverTeamsReplies, payloadActivities, sendActivities } from './deliver.ts';
+import { deliverTeamsReplies, payloadActivities } from './deliver.ts';
+import { sendProactively } from './proactive.ts';
 import { unacceptedFile } from './files/deliver-file.ts';
 import { readFileConsent } from './files/file-consent.ts';
 import { teamsDirectory } from './teams-directory.ts';
@@ -54,19 +55,9 @@ export function createTeamsEndpoint(settings: TeamsSettings, deps: AppDeps, log:
   let lastServiceUrl: string | null = null;
 
   const postToChannel = async (channelId: string, payload: OutboxPayload, from: Partial<ConversationReference>) => {
-    const reference = (conversationId: string): Partial<ConversationReference> => ({ serviceUrl: from.serviceUrl, channelId: 'msteams', conversation: { id: conversationId, isGroup: true, conversationType: 'channel', name: '' } });
+    const reference: Partial<ConversationReference> = { serviceUrl: from.serviceUrl, channelId: 'msteams', conversation: { id: channelId, isGroup: true, conversationType: 'channel', name: '' } };
     const incomplete = (error: unknown) => log.warn({ err: error, channelId }, 'channel post sent, but its later parts did not all arrive');
-    const [first, ...rest] = payloadActivities(payload);
-    let top: string | null = null;
-    await adapter.continueConversationAsync(settings.appId ?? '', reference(channelId), async (ctx) => {
-      top = await sendActivities(ctx, [first!], { firstRetries: 'throttled', incomplete });
-    });
-    if (!top || rest.length === 0) return;
-    // Teams threads a channel reply by the conversation id `channel;messageid=<post>`; a replyToId alone
-    // (which botbuilder overwrites in a proactive turn anyway) would make each part a post of its own.
-    await adapter.continueConversationAsync(settings.appId ?? '', reference(`${channelId};messageid=${top}`), async (ctx) => {
-      await sendActivities(ctx, rest, { firstRetries: 'throttled', incomplete });
-    });
+    await sendProactively(adapter, settings.appId ?? '', reference, payloadActivities(payload), { firstRetries: 'throttled', incomplete });
   };
 
   // Creating a 1:1 conversation that exists already gives back the same one, so nothing needs storing first.

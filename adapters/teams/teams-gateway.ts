@@ -4,7 +4,8 @@ import type { PeopleStore } from '../../src/app/ports/store.ts';
 import type { OutboxPayload } from '../../src/chat/outbox-payload.ts';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { retryAfterMs } from './connector-retries.ts';
-import { payloadActivities, sendActivities } from './deliver.ts';
+import { payloadActivities } from './deliver.ts';
+import { sendProactively } from './proactive.ts';
 
 // Teams asks for these to be retried with backoff (DESIGN, platform facts): nothing was posted.
 const TRANSIENT = new Set([408, 412, 429]);
@@ -65,25 +66,16 @@ export function createTeamsGateway(options: TeamsGatewayOptions): ChatGateway {
       } catch (error) {
         return refusal(`cannot render: ${error instanceof Error ? error.message : String(error)}`);
       }
-      let messageId: string | null = null;
-      let failure: { error: unknown } | null = null;
       try {
-        await options.adapter.continueConversationAsync(options.appId, reference, async (context) => {
-          // Caught here, not by the adapter's onTurnError, which would answer the recipient with an apology.
-          try {
-            messageId = await sendActivities(context, activities, {
-              firstRetries: 'none',
-              incomplete: (error) => options.log?.warn({ key: row.key, err: error }, 'outbox message sent, but its later parts did not all arrive'),
-            });
-          } catch (error) {
-            failure = { error };
-          }
+        const messageId = await sendProactively(options.adapter, options.appId, reference, activities, {
+          firstRetries: 'none',
+          incomplete: (error) => options.log?.warn({ key: row.key, err: error }, 'outbox message sent, but its later parts did not all arrive'),
         });
+        return { ok: true, messageId };
       } catch (error) {
-        failure = { error };
+        // Only the first part can fail: later parts are reported, not thrown.
+        return classifyTeamsError(error);
       }
-      // Only the first part can fail: sendActivities reports later parts rather than throwing.
-      return failure ? classifyTeamsError(failure.error) : { ok: true, messageId };
     },
     // Teams gives a bot no history to search: a send cut short is marked unknown, and the chaser covers it.
     async reconcile() {
