@@ -18,6 +18,8 @@ const schema = z.object({
   MICROSOFT_APP_ID: optional,
   MICROSOFT_APP_PASSWORD: optional,
   MICROSOFT_APP_TENANT_ID: optional,
+  /** Where channel posts go before any activity has said (after a restart): Teams' global service URL. */
+  MICROSOFT_SERVICE_URL: z.string().url().default('https://smba.trafficmanager.net/teams/'),
   STOCKTAKE_TIMEZONE: z.string().default('Europe/London'),
   STOCKTAKE_SCHEDULER: z.enum(['on', 'off']).default('on'),
   STOCKTAKE_TICK_SCHEDULE: z

@@ -4,7 +4,7 @@ import { openDatabase } from '../adapters/store/open-database.ts';
 import { pendingMigrations } from '../adapters/store/migrate.ts';
 import { createStore } from '../adapters/store/prisma/create-store.ts';
 import { createGateways } from '../adapters/outbound/gateways.ts';
-import { teamsEndpointOnDemand } from '../adapters/teams/teams-on-demand.ts';
+import { teamsEndpointOnDemand, teamsSettings } from '../adapters/teams/teams-on-demand.ts';
 import { startScheduler } from '../adapters/scheduler/scheduler.ts';
 import { tick } from './app/cycle/tick.ts';
 import { applyRetention } from './app/updates/apply-retention.ts';
@@ -58,7 +58,7 @@ export async function startStocktake(env: NodeJS.ProcessEnv = process.env): Prom
       : null;
   if (slack?.requestListener) routes['/slack/events'] = slack.requestListener;
   await slack?.start();
-  const teams = teamsEndpointOnDemand({ appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, tenantId: config.MICROSOFT_APP_TENANT_ID }, deps, log);
+  const teams = teamsEndpointOnDemand(teamsSettings(config), deps, log);
   routes['/api/messages'] = teams.route;
   const gateways = createGateways(config, deps, log, teams.gateway);
   const scheduler =

@@ -1,7 +1,7 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import type { Gateways } from '../../src/app/outbox/dispatch-outbox.ts';
 import type { ChatGateway } from '../../src/app/ports/outbox.ts';
-import { teamsEndpointOnDemand } from '../teams/teams-on-demand.ts';
+import { teamsEndpointOnDemand, teamsSettings } from '../teams/teams-on-demand.ts';
 import type { AppDeps } from '../../src/app/deps.ts';
 import type { Config } from '../../src/config.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -16,7 +16,7 @@ import { slackDirectory } from '../slack/slack-directory.ts';
  */
 export function createGateways(config: Config, deps: AppDeps, log: Logger, teams?: ChatGateway): Gateways {
   const gateways: Gateways = {
-    teams: teams ?? teamsEndpointOnDemand({ appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, tenantId: config.MICROSOFT_APP_TENANT_ID }, deps, log).gateway,
+    teams: teams ?? teamsEndpointOnDemand(teamsSettings(config), deps, log).gateway,
   };
   if (config.SLACK_BOT_TOKEN) {
     // No client retries and no queue pause on a 429: the outbox dispatcher owns retries and pacing.

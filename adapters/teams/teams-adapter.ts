@@ -22,6 +22,8 @@ export interface TeamsSettings {
   appId?: string | undefined;
   appPassword?: string | undefined;
   tenantId?: string | undefined;
+  /** Channel posts' service URL until an activity gives one. */
+  serviceUrl?: string | undefined;
 }
 
 export interface TeamsEndpoint {
@@ -109,7 +111,7 @@ export function createTeamsEndpoint(settings: TeamsSettings, deps: AppDeps, log:
   return {
     localMode,
     route,
-    gateway: createTeamsGateway({ adapter, appId: settings.appId ?? '', people: deps.store.people, serviceUrl: () => lastServiceUrl, log: log.child({ component: 'teams-outbox' }) }),
+    gateway: createTeamsGateway({ adapter, appId: settings.appId ?? '', people: deps.store.people, serviceUrl: () => lastServiceUrl ?? settings.serviceUrl ?? null, log: log.child({ component: 'teams-outbox' }) }),
   };
 }
 

@@ -1,6 +1,14 @@
 import type { AppDeps } from '../../src/app/deps.ts';
+import type { Config } from '../../src/config.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { TeamsEndpoint, TeamsSettings } from './teams-adapter.ts';
+
+export const teamsSettings = (config: Config): TeamsSettings => ({
+  appId: config.MICROSOFT_APP_ID,
+  appPassword: config.MICROSOFT_APP_PASSWORD,
+  tenantId: config.MICROSOFT_APP_TENANT_ID,
+  serviceUrl: config.MICROSOFT_SERVICE_URL,
+});
 
 /**
  * The Teams endpoint, with botbuilder and teams-ai (about 86 MB) loaded on the first activity or the

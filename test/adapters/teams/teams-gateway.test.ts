@@ -145,4 +145,22 @@ describeEachDatabase('the Teams gateway under the outbox', (database: () => Data
     ]);
     expect(posts().map((r) => r.status)).toEqual([201, 429, 201, 201]);
   });
+
+  it('posts a scheduled report to a channel before any activity has arrived, with its details in the post’s thread', async () => {
+    const channel = '19:channel-governance@thread.tacv2';
+    const thread = [message('Details: 1.1 is on track.'), message('Details: 1.2 needs a note.')];
+    await deps.store.outbox.enqueue([{ key: 'report:b1:m1', kind: 'report', programmeId: null, personId: null, platform: 'teams', recipient: { channelId: channel }, payload: { message: message('Highlight report'), thread } }], now);
+    // A fresh process: only the configured service URL says where Teams is.
+    const gateway = createTeamsEndpoint({ serviceUrl: fake.serviceUrl }, deps, createLogger('silent')).gateway;
+
+    expect(await dispatchOutbox(deps, { teams: gateway }, { waitHorizonMs: 0, sleep: async () => {} })).toMatchObject({ sent: 1 });
+    const [post, ...others] = fake.activitiesIn(channel);
+    expect(others).toEqual([]);
+    expect(JSON.stringify(post!.activity)).toContain('Highlight report');
+    const replies = fake.activitiesIn(`${channel};messageid=${post!.id}`).map((a) => JSON.stringify(a.activity));
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toContain('1.1 is on track');
+    expect(replies[1]).toContain('1.2 needs a note');
+    expect(await row('report:b1:m1')).toMatchObject({ state: 'sent', platformMessageId: post!.id });
+  });
 });
