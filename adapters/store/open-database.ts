@@ -47,7 +47,7 @@ const WAIT_FOR_PEER_MS = 180_000;
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const poolSize = options.poolSize ?? 5;
   if (options.databaseUrl) {
-    return connect(options.databaseUrl, poolSize, 'PostgreSQL', options, async () => {});
+    return connect(options.databaseUrl, poolSize, 'PostgreSQL', options, async () => {}, NETWORK_TIMEOUTS);
   }
   const dataDir = path.resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
@@ -82,16 +82,24 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
 }
 
+/**
+ * A database server that drops packets, rather than refusing, must fail a connection in seconds and show
+ * a dead one within a minute, not hang a reply or a tick until TCP gives up. Not for the embedded
+ * database: its connections wait their turn behind a long transaction (an import) on the same machine.
+ */
+const NETWORK_TIMEOUTS: pg.PoolConfig = { connectionTimeoutMillis: 10_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 };
+
 async function connect(
   url: string,
   poolSize: number,
   description: string,
   options: OpenOptions,
   release: () => Promise<void>,
+  timeouts: pg.PoolConfig = {},
 ): Promise<Database> {
   // Timestamps are stored in UTC without a zone: the session compares, and our parser reads, them as UTC
   // whatever the server's or the machine's setting.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c TimeZone=UTC', types: { getTypeParser: utcTimestamps } as pg.CustomTypesConfig });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c TimeZone=UTC', types: { getTypeParser: utcTimestamps } as pg.CustomTypesConfig, ...timeouts });
   try {
     if (options.migrate !== false && (await pendingMigrations(pool)).length > 0) {
       const applied = await applyMigrations(pool);
