@@ -1,5 +1,5 @@
 import type { Result } from '../../src/app/result.ts';
-import { RegisterFileError } from '../files/read-register-file.ts';
+import { RegisterFileError } from '../files/register-file-error.ts';
 import { DatabaseBusyError } from '../store/open-database.ts';
 import { ConfigError } from '../../src/config.ts';
 import { openCliApp, type CliApp } from './app-context.ts';

@@ -1,7 +1,6 @@
 import { extname } from 'node:path';
 import type { Grid } from '../../src/domain/register/grid.ts';
 import { csvToGrid } from './read-csv.ts';
-import { xlsxToGrid } from './read-xlsx.ts';
 import { RegisterFileError, readFileBytes } from './register-file-error.ts';
 
 export { RegisterFileError } from './register-file-error.ts';
@@ -31,7 +30,10 @@ function checkType(file: string): 'csv' | 'xlsx' {
 export async function readRegisterFile(file: string, options: ReadRegisterOptions = {}): Promise<Grid> {
   const type = checkType(file);
   const bytes = await readFileBytes(file);
-  return type === 'csv' ? csvToGrid(file, bytes) : xlsxToGrid(file, bytes, options);
+  if (type === 'csv') return csvToGrid(file, bytes);
+  // exceljs (about 21 MB) is loaded for a workbook only, so the server does not carry it while idle.
+  const { xlsxToGrid } = await import('./read-xlsx.ts');
+  return xlsxToGrid(file, bytes, options);
 }
 
 export type RegisterFileResult = { ok: true; grid: Grid } | { ok: false; error: RegisterFileError };

@@ -1,5 +1,7 @@
-import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 export interface EmbeddedPostgres {
   connectionString: string;
@@ -10,6 +12,13 @@ export interface EmbeddedPostgres {
 /** PGlite speaks the PostgreSQL wire protocol from a worker thread, so Prisma reaches it through the same pg adapter as production. */
 export async function startEmbeddedPostgres(dataDir: string, maxConnections = 10): Promise<EmbeddedPostgres> {
   await mkdir(dataDir, { recursive: true });
+  // Creating the database (initdb) leaves its worker holding about 500 MB it never gives back: a
+  // worker of its own does it, and the one that serves starts afresh on the files it left.
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await (await launch(dataDir, maxConnections)).stop();
+  return launch(dataDir, maxConnections);
+}
+
+async function launch(dataDir: string, maxConnections: number): Promise<EmbeddedPostgres> {
   const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
     workerData: { dataDir, maxConnections },
     // The worker's own JavaScript is only the glue around Postgres's Wasm memory: a small young generation
