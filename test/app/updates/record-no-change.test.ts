@@ -1,29 +1,21 @@
 import { expect } from 'vitest';
 import type { Database } from '../../../adapters/store/open-database.ts';
-import { readRegisterFile } from '../../../adapters/files/read-register-file.ts';
-import { addBoard } from '../../../src/app/boards/manage-boards.ts';
-import { importPeople } from '../../../src/app/people/import-people.ts';
-import { importRegister } from '../../../src/app/register/import-register.ts';
 import { grantRole } from '../../../src/app/roles/grant-role.ts';
 import { NO_CHANGE_NOTE, recordNoChange } from '../../../src/app/updates/record-no-change.ts';
-import { appDeps, HULL_CSV, HULL_PEOPLE_CSV } from '../../support/app.ts';
+import { hullWithBoard } from '../../support/hull-with-board.ts';
 import { describeEachDatabase, it } from '../../support/databases.ts';
 
 // The week before the March board (12 Mar 2024): inside its cycle.
 const NOW = new Date('2024-03-06T10:00:00Z');
 
 async function hull(db: Database) {
-  const setup = appDeps(db, new Date('2024-01-15T10:00:00Z'));
-  await importPeople(setup, await readRegisterFile(HULL_PEOPLE_CSV), 'test');
-  const imported = await importRegister(setup, { programme: 'Hull', grid: await readRegisterFile(HULL_CSV), actor: 'test', file: 'hull.csv' });
-  if (!imported.ok) throw new Error(imported.error.message);
-  const board = await addBoard(setup, 'Hull', 'SEND Partnership Board', { meetings: ['2024-02-13', '2024-03-12'], chair: 'helen.carter@hull.example' }, 'test');
-  if (!board.ok) throw new Error(board.error.message);
+  const deps = await hullWithBoard(db, NOW);
+  const programme = await db.prisma.programme.findFirstOrThrow({ where: { name: 'Hull' } });
   const person = async (email: string) => {
     const p = await db.prisma.person.findFirstOrThrow({ where: { email } });
     return { id: p.id, name: p.name };
   };
-  return { deps: appDeps(db, NOW), priya: await person('priya.shah@hull.example'), sam: await person('sam.okafor@hull.example'), programmeId: board.value.programmeId };
+  return { deps, priya: await person('priya.shah@hull.example'), sam: await person('sam.okafor@hull.example'), programmeId: programme.id };
 }
 
 const ledBy = (db: Database, personId: string) =>

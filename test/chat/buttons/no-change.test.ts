@@ -1,16 +1,12 @@
 import { describe, expect } from 'vitest';
 import type { Database } from '../../../adapters/store/open-database.ts';
-import { readRegisterFile } from '../../../adapters/files/read-register-file.ts';
-import { addBoard } from '../../../src/app/boards/manage-boards.ts';
 import { loadActor } from '../../../src/app/identity/load-actor.ts';
-import { importPeople } from '../../../src/app/people/import-people.ts';
-import { importRegister } from '../../../src/app/register/import-register.ts';
 import { noChangeButton, parseNoChangeValue } from '../../../src/chat/buttons/no-change.ts';
 import type { ChatContext } from '../../../src/chat/context.ts';
 import type { Message } from '../../../src/chat/message.ts';
 import type { Reply } from '../../../src/chat/replies.ts';
 import { NO_CHANGE, noChangeValue } from '../../../src/chat/views/cycle/no-change-value.ts';
-import { appDeps, HULL_CSV, HULL_PEOPLE_CSV } from '../../support/app.ts';
+import { hullWithBoard } from '../../support/hull-with-board.ts';
 import { describeEachDatabase, it } from '../../support/databases.ts';
 
 describe('parseNoChangeValue', () => {
@@ -50,13 +46,7 @@ describe('parseNoChangeValue', () => {
 const NOW = new Date('2024-03-06T10:00:00Z');
 
 async function hull(db: Database) {
-  const setup = appDeps(db, new Date('2024-01-15T10:00:00Z'));
-  await importPeople(setup, await readRegisterFile(HULL_PEOPLE_CSV), 'test');
-  const imported = await importRegister(setup, { programme: 'Hull', grid: await readRegisterFile(HULL_CSV), actor: 'test', file: 'hull.csv' });
-  if (!imported.ok) throw new Error(imported.error.message);
-  const board = await addBoard(setup, 'Hull', 'SEND Partnership Board', { meetings: ['2024-02-13', '2024-03-12'], chair: 'helen.carter@hull.example' }, 'test');
-  if (!board.ok) throw new Error(board.error.message);
-  const deps = appDeps(db, NOW);
+  const deps = await hullWithBoard(db, NOW);
   const priya = await db.prisma.person.findFirstOrThrow({ where: { email: 'priya.shah@hull.example' } });
   const ctx: ChatContext = {
     deps,
@@ -68,7 +58,9 @@ async function hull(db: Database) {
     directory: { emailOf: async () => null, userIdForEmail: async () => null },
   };
   const open = await db.prisma.action.findMany({ where: { leads: { some: { personId: priya.id } }, status: { not: 'blue' }, inRegister: true }, orderBy: { position: 'asc' } });
-  return { ctx, board: board.value, open };
+  const programme = await db.prisma.programme.findFirstOrThrow({ where: { name: 'Hull' } });
+  const [board] = await deps.store.boards.list(programme.id);
+  return { ctx, board: board!, open };
 }
 
 const privateText = (replies: Reply[]) => replies.filter((r): r is Extract<Reply, { kind: 'private' }> => r.kind === 'private').map((r) => r.message.text);
