@@ -17,6 +17,7 @@ import { appDeps } from '../support/app.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack/index.ts';
 import { LEADS_PROMPTED, seedHullBoardCycle } from '../support/hull-board-cycle.ts';
 import { seedHull } from '../support/seed-hull.ts';
+import { dropTestDatabase } from '../support/databases.ts';
 import { BOT_TOKEN, SIGNING_SECRET, sendToSlackEndpoint, viewSubmission } from '../support/slack-requests.ts';
 import { USERS } from '../support/slack-harness.ts';
 import { startTick } from '../support/tick-process.ts';
@@ -59,7 +60,7 @@ describe.skipIf(!ADMIN_URL)('the database unreachable for 30 seconds (PostgreSQL
   afterAll(async () => {
     await proxy?.close();
     if (!admin) return;
-    for (const name of databases) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    for (const name of databases) await dropTestDatabase(admin, name);
     await admin.end();
   });
 

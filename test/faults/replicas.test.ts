@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../adapters/store/open-database.ts';
+import { dropTestDatabase } from '../support/databases.ts';
 import type { FakeSlack } from '../support/fake-slack/index.ts';
 import { killHard, startTick, type TickOutcome } from '../support/tick-process.ts';
 import { LEADS_PROMPTED, seedHullBoardCycle } from '../support/hull-board-cycle.ts';
@@ -61,7 +62,7 @@ describe.skipIf(!ADMIN_URL)('tick replicas started at the same moment on one Pos
 
   afterAll(async () => {
     if (!admin) return;
-    for (const name of [...databases, template]) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    for (const name of [...databases, template]) await dropTestDatabase(admin, name);
     await admin.end();
   });
 

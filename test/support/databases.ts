@@ -27,6 +27,20 @@ const embedded: TestDatabase = {
   },
 };
 
+/**
+ * Drops a test database. FORCE ends our own leftover sessions, but is refused (42501) while an autovacuum
+ * worker, which belongs to the superuser, is in it; a plain DROP asks that worker to leave, so it is the
+ * fallback.
+ */
+export async function dropTestDatabase(admin: pg.Client, name: string): Promise<void> {
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42501') throw error;
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  }
+}
+
 const postgres: TestDatabase = {
   name: 'PostgreSQL',
   async open() {
@@ -42,7 +56,7 @@ const postgres: TestDatabase = {
       db,
       async dispose() {
         await db.close();
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropTestDatabase(admin, name);
         await admin.end();
       },
     };
