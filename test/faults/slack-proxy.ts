@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from '../support/loopback-server.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
@@ -146,19 +146,10 @@ export async function startSlackProxy(options: { /** The fake Slack's Web API ba
       } else res.destroy();
     });
   });
-  const sockets = new Set<Socket>();
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenOnLoopback(server);
 
   return {
-    url: `http://127.0.0.1:${port}/api/`,
+    url: `${listening.origin}/api/`,
     get posts() {
       return posts;
     },
@@ -208,10 +199,6 @@ export async function startSlackProxy(options: { /** The fake Slack's Web API ba
     set gapMs(ms: number) {
       gapMs = ms;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
+    close: listening.close,
   };
 }

@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { PeopleStore, PersonContact } from '../../../src/app/ports/store.ts';
 import type { DirectoryPerson } from '../../../src/domain/leads/resolve-lead.ts';
+import type { PersonRow } from '../../../src/domain/people/people-file.ts';
 import type { Person, PrismaClient } from '../generated/client.ts';
 import { fromDbDate, toDbDate } from './columns.ts';
 import { utcTimestamp } from './sql/rows.ts';
 
-interface PersonWrite {
-  id: string;
-  name: string;
-  email: string | null;
-  jobTitle: string | null;
-  aliases: string[];
-  slackUserId: string | null;
-  teamsUserId: string | null;
-}
+/** A person as the people file gives them, with the id they are stored under. */
+type PersonWrite = Omit<PersonRow, 'row'> & { id: string };
 
 const PERSON_COLUMNS = `id text, name text, email text, "jobTitle" text, aliases text[], "slackUserId" text, "teamsUserId" text`;
 

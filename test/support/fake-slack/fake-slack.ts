@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from '../loopback-server.ts';
 import { checkBlockKitLimits, checkViewLimits } from './block-kit-limits.ts';
 import { RateLimiter, type RateLimitConfig } from './rate-limiter.ts';
 
@@ -707,17 +707,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       else res.destroy();
     });
   });
-  const sockets = new Set<Socket>();
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const listening = await listenOnLoopback(server);
+  const { origin } = listening;
 
   const fake: FakeSlack = {
     url: `${origin}/api/`,
@@ -776,11 +767,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     outage: (o) => {
       outage = { ...o, next: 0 };
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
+    close: listening.close,
   };
   return fake;
 }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from '../loopback-server.ts';
 
 /**
  * A loopback stand-in for the Bot Connector REST API, the service the Bot Framework SDK calls
@@ -345,14 +345,8 @@ export async function startFakeTeamsConnector(options: FakeTeamsOptions = {}): P
       } else res.destroy();
     });
   });
-  const sockets = new Set<Socket>();
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const listening = await listenOnLoopback(server);
+  const { origin } = listening;
 
   return {
     serviceUrl: `${origin}${basePath}/`,
@@ -402,10 +396,7 @@ export async function startFakeTeamsConnector(options: FakeTeamsOptions = {}): P
         check();
       });
     },
-    async close() {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: listening.close,
   };
 }
 
